@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { processIO } from './io.js';
+import { main } from './main.js';
+
+main(process.argv.slice(2), processIO).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `sds: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,5 @@
+import type { Command } from '../command.js';
+import { pipelineCommand } from './pipeline.js';
+
+/** Every `sds` subcommand, in the order `sds --help` lists them. */
+export const commands: readonly Command[] = [pipelineCommand];

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Command } from '../src/command.js';
+import { type CliIO, main, UsageError } from '../src/index.js';
+
+function captureIO(): CliIO & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd: process.cwd(),
+    env: {},
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
+  };
+  return io;
+}
+
+const echo: Command = {
+  name: 'echo',
+  summary: 'prints its arguments',
+  usage: 'Usage: sds echo <words...>',
+  async run(args, io) {
+    if (args.length === 0) throw new UsageError('give at least one word');
+    io.stdout(`${args.join(' ')}\n`);
+    return 0;
+  },
+};
+
+describe('sds main', () => {
+  it.each([
+    ['--help', ['--help'], 0],
+    ['-h', ['-h'], 0],
+    ['no arguments', [], 2],
+  ])('%s prints the command list', async (_name, argv, code) => {
+    const io = captureIO();
+    expect(await main(argv, io, [echo])).toBe(code);
+    expect(io.out).toContain('Usage: sds <command>');
+    expect(io.out).toMatch(/echo\s+prints its arguments/);
+  });
+
+  it('lists the real commands', async () => {
+    const io = captureIO();
+    await main(['--help'], io);
+    expect(io.out).toContain('pipeline');
+  });
+
+  it('--version prints the package version', async () => {
+    const io = captureIO();
+    expect(await main(['--version'], io)).toBe(0);
+    expect(io.out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each([
+    ['a near miss gets a suggestion', 'ecko', /unknown command 'ecko'\. Did you mean 'echo'\?/],
+    [
+      'a far miss lists the commands',
+      'nope',
+      /unknown command 'nope'\.\nRun 'sds --help' to list the commands: echo\./,
+    ],
+  ])('unknown command: %s, exit 2', async (_name, given, want) => {
+    const io = captureIO();
+    expect(await main([given], io, [echo])).toBe(2);
+    expect(io.err).toMatch(want);
+  });
+
+  it('runs a command with its arguments', async () => {
+    const io = captureIO();
+    expect(await main(['echo', 'a', 'b'], io, [echo])).toBe(0);
+    expect(io.out).toBe('a b\n');
+  });
+
+  it('a usage error exits 2 with the message and the command usage', async () => {
+    const io = captureIO();
+    expect(await main(['echo'], io, [echo])).toBe(2);
+    expect(io.err).toContain('give at least one word');
+    expect(io.err).toContain('Usage: sds echo');
+  });
+
+  it('<command> --help prints that command usage', async () => {
+    const io = captureIO();
+    expect(await main(['echo', '--help'], io, [echo])).toBe(0);
+    expect(io.out).toBe('Usage: sds echo <words...>\n');
+  });
+});
