@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
+import { extractCommand } from './extract.js';
 import { pipelineCommand } from './pipeline.js';
 
 /** Every `sds` subcommand, in the order `sds --help` lists them. */
-export const commands: readonly Command[] = [pipelineCommand];
+export const commands: readonly Command[] = [extractCommand, pipelineCommand];

@@ -1,0 +1,9 @@
+export {
+  countBySeverity,
+  type Diagnostic,
+  formatDiagnostic,
+  type Severity,
+  sortDiagnostics,
+} from './diagnostic.js';
+export { loadSpec, parseSpec, SpecLoadError, schemaNameOfRef } from './load.js';
+export * from './openapi.js';

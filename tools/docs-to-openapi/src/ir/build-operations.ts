@@ -1,0 +1,371 @@
+import { DiagnosticSink } from '../diagnostics.js';
+import type { ApiDoc, WrittenExample } from '../pages/api.js';
+import type { TypeNames } from './build-types.js';
+import { checkExample } from './check-example.js';
+import { upperFirst } from './names.js';
+import { type CanonicalPath, canonicalPath, collectSpellings, type PathContext } from './paths.js';
+import type {
+  AcceptedProperty,
+  ExampleIR,
+  OperationIR,
+  OperationKind,
+  PermissionsIR,
+  TypeIR,
+} from './types.js';
+
+interface Placed {
+  readonly doc: ApiDoc;
+  readonly method: OperationIR['method'];
+  readonly path: CanonicalPath;
+  readonly line: number;
+}
+
+export interface OperationInputs {
+  readonly apiDocs: readonly ApiDoc[];
+  readonly types: readonly TypeIR[];
+  readonly names: TypeNames;
+  /** Permission tables by corpus path of their include page. */
+  readonly permissionIncludes: ReadonlyMap<string, PermissionsIR>;
+  readonly resolveLink: (fromFile: string, url: string, line: number) => string | undefined;
+}
+
+/**
+ * What an operation does, from its method and path: a GET of a collection lists, a POST that answers
+ * 201 Created (or targets a collection another page lists) creates, any other POST is an action.
+ */
+function kindOf(
+  method: OperationIR['method'],
+  path: CanonicalPath,
+  status: number | undefined,
+  collectionResponse: boolean,
+  listedPaths: ReadonlySet<string>,
+): OperationKind {
+  const last = path.segments.at(-1);
+  if (method === 'patch' || method === 'put') return 'update';
+  if (method === 'delete') return 'delete';
+  if (method === 'get') {
+    if (last?.param) return 'get';
+    return collectionResponse || listedPaths.has(path.key) ? 'list' : 'get';
+  }
+  return status === 201 || listedPaths.has(path.key) ? 'create' : 'action';
+}
+
+/** Graph-style operation ids: `external.industryData.ListOutboundProvisioningFlowSets`, `….provisioningFlows.reset`. */
+function operationIdOf(kind: OperationKind, path: CanonicalPath): string {
+  const literals = path.segments.filter((s) => !s.param && s.text !== '$ref').map((s) => s.text);
+  if (kind === 'action' || kind === 'function') return literals.join('.');
+  const subject = literals.at(-1) ?? 'root';
+  const parents = literals.slice(0, -1);
+  const verb = { list: 'List', get: 'Get', create: 'Create', update: 'Update', delete: 'Delete' }[kind];
+  const ref = path.path.endsWith('/$ref') ? 'Ref' : '';
+  return [...parents, `${verb}${upperFirst(subject)}${ref}`].join('.');
+}
+
+function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | undefined {
+  const counts = new Map<string, { value: T; count: number }>();
+  for (const v of values) {
+    const k = key(v);
+    const entry = counts.get(k) ?? { value: v, count: 0 };
+    entry.count++;
+    counts.set(k, entry);
+  }
+  return [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))[0]?.[1]
+    .value;
+}
+
+/** Drops a base type when some of its subtypes are also listed: the subtypes say more. */
+function mostSpecific(typeNames: readonly string[], types: ReadonlyMap<string, TypeIR>): string[] {
+  const unique = [...new Set(typeNames)];
+  return unique
+    .filter((name) => !unique.some((other) => other !== name && types.get(name)?.derived.includes(other)))
+    .sort();
+}
+
+function uniqueExampleNames(examples: ExampleIR[]): ExampleIR[] {
+  const seen = new Map<string, number>();
+  return examples.map((e) => {
+    const base = e.name || 'example';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? { ...e, name: base } : { ...e, name: `${base}_${n}` };
+  });
+}
+
+/** API pages → operations: paths made canonical, pages of one operation merged, drafts giving way to published pages. */
+export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): OperationIR[] {
+  const { apiDocs, names } = inputs;
+  const typeMap = new Map(inputs.types.map((t) => [t.name, t]));
+  const navigations = new Map<string, string>();
+  for (const t of inputs.types) for (const n of t.navigations) navigations.set(n.name, n.target);
+  const context: PathContext = {
+    navigations,
+    spellings: collectSpellings(apiDocs.flatMap((d) => d.requests.map((r) => r.path))),
+  };
+
+  const groups = new Map<string, Placed[]>();
+  for (const doc of apiDocs) {
+    if (doc.requests.length === 0) {
+      sink.warn(
+        'operation-unplaced',
+        `no usable request path; the page '${doc.title}' is left out of the spec`,
+        doc.file,
+        doc.source.line,
+      );
+      continue;
+    }
+    const [primary, ...alternates] = doc.requests;
+    if (!primary) continue;
+    const path = canonicalPath(primary.path, context, sink, doc.file, primary.line);
+    for (const alternate of alternates)
+      canonicalPath(alternate.path, context, sink, doc.file, alternate.line);
+    const key = `${primary.method} ${path.key}`;
+    groups.set(key, [...(groups.get(key) ?? []), { doc, method: primary.method, path, line: primary.line }]);
+  }
+
+  const listedPaths = new Set(
+    apiDocs
+      .filter((d) => d.responseType?.collection)
+      .flatMap((d) =>
+        d.requests
+          .filter((r) => r.method === 'get')
+          .map(
+            (r) =>
+              canonicalPath(
+                r.path,
+                context,
+                new DiagnosticSink() /* casing is reported when the operation itself is placed */,
+                d.file,
+                r.line,
+              ).key,
+          ),
+      ),
+  );
+  const operations: OperationIR[] = [];
+  for (const placed of groups.values()) {
+    const published = placed.filter((p) => !p.doc.draft);
+    const chosen = (published.length > 0 ? published : placed).sort((a, b) =>
+      a.doc.file.localeCompare(b.doc.file),
+    );
+    const first = chosen[0];
+    if (!first) continue;
+    if (published.length === 0) {
+      sink.warn(
+        'operation-draft-only',
+        `only draft pages document ${first.method.toUpperCase()} ${first.path.path}; it is taken from them`,
+        first.doc.file,
+        first.line,
+      );
+    }
+    const status = mostCommon(
+      chosen.filter((p) => p.doc.status),
+      (p) => String(p.doc.status?.code),
+    )?.doc.status?.code;
+    for (const p of chosen) {
+      if (p.doc.status && status !== undefined && p.doc.status.code !== status) {
+        sink.error(
+          'status-conflict',
+          `this page says ${p.doc.status.code} where the other pages of ${first.method.toUpperCase()} ${first.path.path} say ${status}; using ${status}`,
+          p.doc.file,
+          p.doc.status.line,
+        );
+      }
+    }
+    for (const draft of placed.filter((p) => p.doc.draft && published.length > 0)) {
+      const conflicts: string[] = [];
+      if (draft.doc.status && status !== undefined && draft.doc.status.code !== status)
+        conflicts.push(`status ${draft.doc.status.code} vs ${status}`);
+      if (draft.path.path !== first.path.path)
+        conflicts.push(`path ${draft.path.path} vs ${first.path.path}`);
+      sink.warn(
+        'draft-superseded',
+        `draft page superseded by ${published.map((p) => p.doc.file.split('/').pop()).join(', ')}${conflicts.length ? `; conflicts: ${conflicts.join('; ')}` : ''}`,
+        draft.doc.file,
+        draft.doc.source.line,
+      );
+    }
+    const placedPath = chosen.some((p) => !p.path.path.endsWith('/$ref'))
+      ? chosen.find((p) => !p.path.path.endsWith('/$ref'))?.path
+      : first.path;
+    const path = placedPath ?? first.path;
+
+    const requestTypes: string[] = [];
+    const accepted: Record<string, AcceptedProperty[]> = {};
+    const responseTypes: string[] = [];
+    let responseCollection = false;
+    for (const p of chosen) {
+      const doc = p.doc;
+      const bodyTypes = doc.bodyTypes.map((l) =>
+        names.resolve(l.text, l.url, doc.namespace, doc.file, doc.source.line),
+      );
+      const subject = doc.subject
+        ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line)
+        : undefined;
+      const hasBody = !doc.noBody && (bodyTypes.length > 0 || doc.bodyTable !== undefined);
+      const ownBodyTypes = bodyTypes.length > 0 ? bodyTypes : hasBody && subject ? [subject] : [];
+      requestTypes.push(...ownBodyTypes);
+      if (doc.bodyTable && ownBodyTypes.length === 1 && ownBodyTypes[0]) {
+        const type = ownBodyTypes[0];
+        accepted[type] = doc.bodyTable.map((b) => ({ name: b.name, required: b.required, source: b.source }));
+        const all = allPropertyNames(type, typeMap);
+        for (const b of doc.bodyTable) {
+          if (!all.has(b.name)) {
+            const near = [...all].find((n) => n.toLowerCase() === b.name.toLowerCase());
+            sink.warn(
+              'body-property-unknown',
+              near
+                ? `request-body property '${b.name}' is '${near}' on ${type}`
+                : `request-body property '${b.name}' is not a property of ${type}`,
+              b.source.file,
+              b.source.line,
+            );
+          }
+        }
+      }
+      if (doc.status && [204, 202].includes(doc.status.code)) continue;
+      if (doc.responseType) {
+        const link = doc.responseType.link;
+        let name = link
+          ? names.resolve(link.text, link.url, doc.namespace, doc.file, doc.status?.line ?? 1)
+          : undefined;
+        const annotated = doc.responseExamples.find((e) => e.odataType)?.odataType;
+        if (!name && annotated)
+          name = names.resolve(
+            annotated.replace(/^Collection\((.*)\)$/, '$1'),
+            undefined,
+            doc.namespace,
+            doc.file,
+            doc.source.line,
+          );
+        name ??= subject;
+        if (name) responseTypes.push(name);
+        responseCollection ||= doc.responseType.collection || /^Collection\(/.test(annotated ?? '');
+      }
+    }
+    const kind = kindOf(first.method, path, status, responseCollection, listedPaths);
+
+    const requestExamples: ExampleIR[] = [];
+    const responseExamples: ExampleIR[] = [];
+    const exampleNames = new Set<string>();
+    for (const p of chosen) {
+      for (const e of p.doc.requestExamples) {
+        if (e.name) exampleNames.add(e.name);
+        if (e.hasBody) {
+          checkExample(e.body, false, mostSpecific(requestTypes, typeMap), typeMap, sink, e.source);
+          requestExamples.push(toExample(e));
+        }
+      }
+      for (const e of p.doc.responseExamples) {
+        if (!e.hasBody) continue;
+        if (e.status !== undefined && status !== undefined && e.status !== status) {
+          sink.warn(
+            'example-status-mismatch',
+            `the response example says ${e.status}, the Response section says ${status}`,
+            e.source.file,
+            e.source.line,
+          );
+        }
+        checkExample(
+          e.body,
+          responseCollection,
+          mostSpecific(responseTypes, typeMap),
+          typeMap,
+          sink,
+          e.source,
+        );
+        responseExamples.push(toExample(e));
+      }
+    }
+
+    const permissions = choosePermissions(
+      chosen.map((p) => p.doc),
+      inputs,
+      sink,
+    );
+    const queryParameters = [...new Set(chosen.flatMap((p) => p.doc.queryParameters ?? []))].sort();
+    operations.push({
+      id: operationIdOf(kind, path),
+      kind,
+      method: first.method,
+      path: path.path,
+      summary: first.doc.title,
+      description: first.doc.description,
+      requestTypes: mostSpecific(requestTypes, typeMap),
+      acceptedProperties: accepted,
+      status: status ?? (first.method === 'post' ? 201 : first.method === 'get' ? 200 : 204),
+      responseTypes: mostSpecific(responseTypes, typeMap),
+      responseCollection,
+      queryParameters:
+        kind === 'list' || kind === 'get'
+          ? queryParameters.filter((q) => kind === 'list' || ['$select', '$expand'].includes(q))
+          : [],
+      requestExamples: uniqueExampleNames(requestExamples),
+      responseExamples: uniqueExampleNames(responseExamples),
+      permissions,
+      pages: chosen.map((p) => p.doc.file.split('/').pop()?.replace(/\.md$/, '') ?? p.doc.file).sort(),
+      exampleNames: [...exampleNames].sort(),
+      source: { file: first.doc.file, line: first.line },
+    });
+  }
+  const ids = new Map<string, number>();
+  for (const op of operations) ids.set(op.id, (ids.get(op.id) ?? 0) + 1);
+  return operations
+    .map((op) => ((ids.get(op.id) ?? 0) > 1 ? { ...op, id: `${op.id}.${op.method}` } : op))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+function toExample(e: WrittenExample): ExampleIR {
+  return { name: e.name, value: e.body, source: e.source };
+}
+
+function allPropertyNames(typeName: string, types: ReadonlyMap<string, TypeIR>): Set<string> {
+  const names = new Set<string>();
+  let current = types.get(typeName);
+  const seen = new Set<string>();
+  while (current && !seen.has(current.name)) {
+    seen.add(current.name);
+    for (const p of current.properties) names.add(p.name);
+    for (const n of current.navigations) names.add(n.name);
+    current = current.baseType ? types.get(current.baseType) : undefined;
+  }
+  return names;
+}
+
+function choosePermissions(
+  docs: readonly ApiDoc[],
+  inputs: OperationInputs,
+  sink: DiagnosticSink,
+): PermissionsIR | undefined {
+  const found: PermissionsIR[] = [];
+  for (const doc of docs) {
+    const written = doc.permissions;
+    if (!written) {
+      sink.warn('permissions-missing', 'the page has no Permissions section', doc.file, doc.source.line);
+      continue;
+    }
+    if (written.include) {
+      const path = inputs.resolveLink(doc.file, written.include.url, written.include.line);
+      const table = path ? inputs.permissionIncludes.get(path) : undefined;
+      if (table) found.push(table);
+      else
+        sink.warn(
+          'permissions-include-missing',
+          `the permissions include ${written.include.url} is not in the docs folder`,
+          doc.file,
+          written.include.line,
+        );
+    }
+    if (written.tableIR) found.push(written.tableIR);
+  }
+  const [first, ...rest] = found;
+  for (const other of rest) {
+    if (first && JSON.stringify({ ...other, source: 0 }) !== JSON.stringify({ ...first, source: 0 })) {
+      sink.warn(
+        'permissions-conflict',
+        `permissions differ from ${first.source.file}; using those`,
+        other.source.file,
+        other.source.line,
+      );
+    }
+  }
+  return first;
+}

@@ -1,0 +1,130 @@
+/**
+ * The intermediate representation between docs pages and OpenAPI. Names are full OData names
+ * (`microsoft.graph.industryData.basicFilter`); every item records where in the docs it came from.
+ */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export type Primitive =
+  | 'String'
+  | 'Boolean'
+  | 'Int16'
+  | 'Int32'
+  | 'Int64'
+  | 'Byte'
+  | 'Double'
+  | 'Single'
+  | 'Decimal'
+  | 'DateTimeOffset'
+  | 'Date'
+  | 'TimeOfDay'
+  | 'Duration'
+  | 'Guid'
+  | 'Binary'
+  | 'Stream';
+
+export type TypeRef =
+  | { readonly kind: 'primitive'; readonly name: Primitive; readonly collection: boolean }
+  | { readonly kind: 'named'; readonly name: string; readonly collection: boolean };
+
+export interface PropertyIR {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly description: string;
+  readonly readOnly: boolean;
+  readonly deprecated: boolean;
+  readonly source: SourceRef;
+}
+
+export interface NavigationIR {
+  readonly name: string;
+  readonly target: string;
+  readonly collection: boolean;
+  readonly description: string;
+  readonly source: SourceRef;
+}
+
+export interface TypeIR {
+  readonly name: string;
+  readonly namespace: string;
+  readonly shortName: string;
+  readonly kind: 'entity' | 'complex';
+  readonly baseType: string | undefined;
+  readonly abstract: boolean;
+  readonly openType: boolean;
+  readonly keyProperty: string | undefined;
+  readonly description: string;
+  readonly properties: readonly PropertyIR[];
+  readonly navigations: readonly NavigationIR[];
+  /** Known derived types (direct and indirect), sorted; filled for every type that has any. */
+  readonly derived: readonly string[];
+  readonly source: SourceRef;
+  /** True when no page describes the type and it was made up from what other pages say of it. */
+  readonly synthesized: boolean;
+}
+
+export interface EnumIR {
+  readonly name: string;
+  readonly members: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface ScopeSet {
+  readonly leastPrivileged: readonly string[];
+  readonly higherPrivileged: readonly string[];
+}
+
+export interface PermissionsIR {
+  /** `undefined`: the docs say nothing; `null`: not supported. */
+  readonly delegatedWork: ScopeSet | null | undefined;
+  readonly delegatedPersonal: ScopeSet | null | undefined;
+  readonly application: ScopeSet | null | undefined;
+  readonly source: SourceRef;
+}
+
+export interface AcceptedProperty {
+  readonly name: string;
+  readonly required: boolean;
+  readonly source: SourceRef;
+}
+
+export interface ExampleIR {
+  readonly name: string;
+  readonly value: unknown;
+  readonly source: SourceRef;
+}
+
+export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action' | 'function';
+
+export interface OperationIR {
+  readonly id: string;
+  readonly kind: OperationKind;
+  readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  readonly path: string;
+  readonly summary: string;
+  readonly description: string;
+  /** Types the request body may be (one per documented subtype page), sorted; empty when no body. */
+  readonly requestTypes: readonly string[];
+  /** Per body type: the properties the request-body table accepts. Absent when the page has no table. */
+  readonly acceptedProperties: Readonly<Record<string, readonly AcceptedProperty[]>>;
+  readonly status: number;
+  readonly responseTypes: readonly string[];
+  readonly responseCollection: boolean;
+  readonly queryParameters: readonly string[];
+  readonly requestExamples: readonly ExampleIR[];
+  readonly responseExamples: readonly ExampleIR[];
+  readonly permissions: PermissionsIR | undefined;
+  /** The API pages and request example names this operation was derived from: its stable identity. */
+  readonly pages: readonly string[];
+  readonly exampleNames: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface SpecIR {
+  readonly namespaces: readonly string[];
+  readonly types: readonly TypeIR[];
+  readonly enums: readonly EnumIR[];
+  readonly operations: readonly OperationIR[];
+}

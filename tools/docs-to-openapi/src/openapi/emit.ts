@@ -1,0 +1,369 @@
+import type {
+  OpenApiDocument,
+  OperationObject,
+  ParameterObject,
+  PathItem,
+  SchemaObject,
+} from '@sds-toolkit/openapi-model';
+import type {
+  OperationIR,
+  PermissionsIR,
+  Primitive,
+  SourceRef,
+  SpecIR,
+  TypeIR,
+  TypeRef,
+} from '../ir/types.js';
+import {
+  graphBetaServer,
+  odataErrorSchemas,
+  parameterComponentName,
+  queryParameterSchemas,
+} from './conventions.js';
+
+const primitiveSchemas: Record<Primitive, SchemaObject> = {
+  String: { type: 'string' },
+  Boolean: { type: 'boolean' },
+  Int16: { type: 'integer', format: 'int16' },
+  Int32: { type: 'integer', format: 'int32' },
+  Int64: { type: 'integer', format: 'int64' },
+  Byte: { type: 'integer', format: 'uint8' },
+  Double: { type: 'number', format: 'double' },
+  Single: { type: 'number', format: 'float' },
+  Decimal: { type: 'number', format: 'decimal' },
+  DateTimeOffset: {
+    type: 'string',
+    format: 'date-time',
+    pattern:
+      '^[0-9]{4,}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]([.][0-9]{1,12})?(Z|[+-][0-9][0-9]:[0-9][0-9])$',
+  },
+  Date: { type: 'string', format: 'date' },
+  TimeOfDay: { type: 'string', format: 'time' },
+  Duration: { type: 'string', format: 'duration' },
+  Guid: { type: 'string', format: 'uuid' },
+  Binary: { type: 'string', format: 'base64url' },
+  Stream: { type: 'string', format: 'base64url' },
+};
+
+export const sourceOf = (source: SourceRef): string => `${source.file}#L${source.line}`;
+const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
+
+function propertySchema(
+  type: TypeRef,
+  known: ReadonlySet<string>,
+  description: string,
+  readOnly: boolean,
+  deprecated = false,
+): SchemaObject {
+  let item: SchemaObject;
+  if (type.kind === 'primitive') item = { ...primitiveSchemas[type.name] };
+  else if (known.has(type.name)) item = ref(type.name);
+  else item = { 'x-docs-unresolved-type': type.name };
+  const extra: SchemaObject = {};
+  if (description) extra.description = description;
+  if (readOnly) extra.readOnly = true;
+  if (deprecated) extra.deprecated = true;
+  if (type.collection) return { type: 'array', items: item, ...extra };
+  if (item.type === undefined && item.$ref === undefined) return { ...item, ...extra }; // unresolved: any value
+  // Graph properties are nullable: PATCH sends null to clear one. A $ref cannot carry `nullable` in 3.0.
+  if (item.$ref) return { anyOf: [item, { type: 'object', nullable: true }], ...extra };
+  return { ...item, nullable: true, ...extra };
+}
+
+function typeSchema(
+  type: TypeIR,
+  types: ReadonlyMap<string, TypeIR>,
+  known: ReadonlySet<string>,
+): SchemaObject {
+  const properties: Record<string, SchemaObject> = {};
+  for (const p of type.properties)
+    properties[p.name] = propertySchema(p.type, known, p.description, p.readOnly, p.deprecated);
+  for (const n of type.navigations) {
+    properties[n.name] = {
+      ...propertySchema(
+        { kind: 'named', name: n.target, collection: n.collection },
+        known,
+        n.description,
+        false,
+      ),
+      'x-ms-navigationProperty': true,
+    };
+  }
+  if (!type.baseType) properties['@odata.type'] = { type: 'string' };
+  else {
+    // A derived type pins @odata.type to itself or its own subtypes, so that `oneOf` its siblings is exclusive.
+    const names = [type.name, ...type.derived].map((n) => n.replaceAll('.', '\\.'));
+    properties['@odata.type'] = { type: 'string', pattern: `^#?(?:${names.join('|')})$` };
+  }
+  const body: SchemaObject = { title: type.shortName, type: 'object', properties };
+  if (type.derived.length > 0) {
+    body.discriminator = {
+      propertyName: '@odata.type',
+      mapping: Object.fromEntries(type.derived.map((d) => [`#${d}`, `#/components/schemas/${d}`])),
+    };
+  }
+  const schema: SchemaObject =
+    type.baseType && types.has(type.baseType) ? { allOf: [ref(type.baseType), body] } : body;
+  if (type.description) schema.description = type.description;
+  if (type.abstract) schema['x-ms-abstract'] = true;
+  if (type.kind === 'entity' && type.keyProperty) schema['x-ms-key'] = type.keyProperty;
+  if (type.synthesized) schema['x-docs-synthesized'] = true;
+  schema['x-docs-source'] = sourceOf(type.source);
+  return schema;
+}
+
+function bodySchema(typeNames: readonly string[]): SchemaObject {
+  if (typeNames.length === 1 && typeNames[0]) return ref(typeNames[0]);
+  return {
+    oneOf: typeNames.map(ref),
+    discriminator: {
+      propertyName: '@odata.type',
+      mapping: Object.fromEntries(typeNames.map((n) => [`#${n}`, `#/components/schemas/${n}`])),
+    },
+  };
+}
+
+function permissionsExtension(p: PermissionsIR): Record<string, unknown> {
+  const set = (s: PermissionsIR['application']) =>
+    s === undefined
+      ? 'undocumented'
+      : s === null
+        ? 'not supported'
+        : { leastPrivileged: s.leastPrivileged, higherPrivileged: s.higherPrivileged };
+  return {
+    delegatedWork: set(p.delegatedWork),
+    delegatedPersonal: set(p.delegatedPersonal),
+    application: set(p.application),
+    source: sourceOf(p.source),
+  };
+}
+
+function security(p: PermissionsIR | undefined): Record<string, string[]>[] | undefined {
+  if (!p) return undefined;
+  const requirements: Record<string, string[]>[] = [];
+  for (const [scheme, set] of [
+    ['delegated', p.delegatedWork],
+    ['application', p.application],
+  ] as const) {
+    if (!set) continue;
+    for (const scope of [...set.leastPrivileged, ...set.higherPrivileged])
+      requirements.push({ [scheme]: [scope] });
+  }
+  return requirements;
+}
+
+const statusText: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
+
+function operationObject(op: OperationIR): OperationObject {
+  const parameters: ParameterObject[] = op.queryParameters
+    .filter((q) => queryParameterSchemas[q])
+    .map(
+      (q) => ({ $ref: `#/components/parameters/${parameterComponentName(q)}` }) as unknown as ParameterObject,
+    );
+  const result: OperationObject = {
+    operationId: op.id,
+    summary: op.summary,
+    tags: [
+      op.path
+        .split('/')
+        .filter((s) => s && !s.startsWith('{'))
+        .slice(0, 3)
+        .join('.'),
+    ],
+    responses: {},
+  };
+  if (op.description) result.description = op.description;
+  if (parameters.length > 0) result.parameters = parameters;
+  if (op.requestTypes.length > 0) {
+    result.requestBody = {
+      required: true,
+      description: 'New property values',
+      content: {
+        'application/json': {
+          schema: bodySchema(op.requestTypes),
+          ...(op.requestExamples.length > 0
+            ? {
+                examples: Object.fromEntries(
+                  op.requestExamples.map((e) => [
+                    e.name,
+                    { value: e.value, 'x-docs-source': sourceOf(e.source) },
+                  ]),
+                ),
+              }
+            : {}),
+        },
+      },
+    };
+  }
+  const hasBody = op.responseTypes.length > 0 && ![202, 204].includes(op.status);
+  let schema: SchemaObject | undefined;
+  if (hasBody) {
+    schema = op.responseCollection
+      ? {
+          title: `Collection of ${op.responseTypes.map((t) => t.split('.').pop()).join(', ')}`,
+          type: 'object',
+          properties: {
+            value: { type: 'array', items: bodySchema(op.responseTypes) },
+            '@odata.count': { type: 'integer', format: 'int64', nullable: true },
+            '@odata.nextLink': { type: 'string', nullable: true },
+          },
+        }
+      : bodySchema(op.responseTypes);
+  }
+  result.responses[String(op.status)] = {
+    description: statusText[op.status] ?? 'Success',
+    ...(schema
+      ? {
+          content: {
+            'application/json': {
+              schema,
+              ...(op.responseExamples.length > 0
+                ? {
+                    examples: Object.fromEntries(
+                      op.responseExamples.map((e) => [
+                        e.name,
+                        { value: e.value, 'x-docs-source': sourceOf(e.source) },
+                      ]),
+                    ),
+                  }
+                : {}),
+            },
+          },
+        }
+      : {}),
+  };
+  result.responses['4XX'] = { $ref: '#/components/responses/error' } as never;
+  result.responses['5XX'] = { $ref: '#/components/responses/error' } as never;
+  const sec = security(op.permissions);
+  if (sec) result.security = sec;
+  result['x-ms-docs-operation-type'] =
+    op.kind === 'action' ? 'action' : op.kind === 'function' ? 'function' : 'operation';
+  result['x-docs-source'] = sourceOf(op.source);
+  result['x-docs-pages'] = op.pages;
+  result['x-docs-example-names'] = op.exampleNames;
+  if (Object.keys(op.acceptedProperties).length > 0) {
+    result['x-docs-accepted-properties'] = Object.fromEntries(
+      Object.entries(op.acceptedProperties)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([type, props]) => [
+          type,
+          Object.fromEntries(props.map((p) => [p.name, { required: p.required }])),
+        ]),
+    );
+  }
+  if (op.permissions) result['x-permissions'] = permissionsExtension(op.permissions);
+  return result;
+}
+
+function pathParameters(path: string, types: ReadonlyMap<string, TypeIR>): ParameterObject[] {
+  return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => {
+    const name = m[1] ?? 'id';
+    const typeShort = name.replace(/Id$/, '');
+    const type = [...types.values()].find((t) => t.shortName === typeShort);
+    return {
+      name,
+      in: 'path',
+      required: true,
+      description: `The unique identifier of ${typeShort}`,
+      schema: { type: 'string' },
+      ...(type ? { 'x-ms-docs-key-type': typeShort } : {}),
+    };
+  });
+}
+
+/** IR → OpenAPI 3.0 document. Keys and lists are in a fixed order so that the output is byte-stable. */
+export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
+  const types = new Map(ir.types.map((t) => [t.name, t]));
+  const known = new Set([...ir.types.map((t) => t.name), ...ir.enums.map((e) => e.name)]);
+  const schemas: Record<string, SchemaObject> = {};
+  for (const type of ir.types) schemas[type.name] = typeSchema(type, types, known);
+  for (const e of ir.enums) {
+    schemas[e.name] = {
+      title: e.name.split('.').pop(),
+      type: 'string',
+      enum: [...e.members],
+      'x-docs-source': sourceOf(e.source),
+    };
+  }
+  for (const [name, schema] of Object.entries(odataErrorSchemas)) schemas[name] = schema;
+
+  const paths: Record<string, PathItem> = {};
+  for (const op of ir.operations) {
+    const item: PathItem = paths[op.path] ?? {};
+    paths[op.path] = item;
+    const params = pathParameters(op.path, types);
+    if (params.length > 0) item.parameters = params;
+    item[op.method] = operationObject(op);
+  }
+  const usedQuery = [...new Set(ir.operations.flatMap((o) => o.queryParameters))]
+    .filter((q) => queryParameterSchemas[q])
+    .sort();
+  const scopes = [
+    ...new Set(
+      ir.operations.flatMap((o) =>
+        [o.permissions?.delegatedWork, o.permissions?.application].flatMap((s) =>
+          s ? [...s.leastPrivileged, ...s.higherPrivileged] : [],
+        ),
+      ),
+    ),
+  ].sort();
+  const scopeMap = Object.fromEntries(scopes.map((s) => [s, s]));
+  return {
+    openapi: '3.0.4',
+    info: {
+      title,
+      version: 'beta',
+      // The pages this is derived from are published under CC BY 4.0 (microsoft-graph-docs-contrib/LICENSE).
+      license: { name: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
+      description:
+        'Derived from the Microsoft Graph documentation pages by @sds-toolkit/docs-to-openapi. Do not edit: regenerate.',
+    },
+    servers: [{ url: graphBetaServer }],
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    components: {
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+      parameters: Object.fromEntries(
+        usedQuery.map((q) => [parameterComponentName(q), queryParameterSchemas[q] as ParameterObject]),
+      ),
+      responses: {
+        error: {
+          description: 'error',
+          content: { 'application/json': { schema: ref('microsoft.graph.ODataErrors.ODataError') } },
+        },
+      },
+      securitySchemes: {
+        delegated: {
+          type: 'oauth2',
+          description: 'Delegated permissions (work or school account): scopes in the token `scp` claim',
+          flows: {
+            authorizationCode: {
+              authorizationUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+              tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+              scopes: scopeMap,
+            },
+          },
+        },
+        application: {
+          type: 'oauth2',
+          description: 'Application permissions: app roles in the token `roles` claim',
+          flows: {
+            clientCredentials: {
+              tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
+              scopes: scopeMap,
+            },
+          },
+        },
+      },
+    },
+    tags: [
+      ...new Set(
+        Object.values(paths).flatMap((p) =>
+          Object.values(p).flatMap((o) => (o as OperationObject).tags ?? []),
+        ),
+      ),
+    ]
+      .filter((t): t is string => typeof t === 'string')
+      .sort()
+      .map((name) => ({ name, description: `Operations under /${name.replaceAll('.', '/')}` })),
+  };
+}

@@ -1,0 +1,353 @@
+import type { DiagnosticSink } from '../diagnostics.js';
+import type { PermissionsIR, SourceRef } from '../ir/types.js';
+import type { Block, DocPage, Link, Section } from '../markdown/page.js';
+import { headerIndex, isDraftMetadata, namespaceOf, readWrittenType, type WrittenType } from './common.js';
+import { parseLenientJson } from './json-text.js';
+import { readPermissionsTable } from './permissions.js';
+
+export interface WrittenRequestLine {
+  readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  readonly path: string;
+  readonly line: number;
+}
+
+export interface WrittenBodyProperty {
+  readonly name: string;
+  readonly type: WrittenType | undefined;
+  readonly required: boolean;
+  readonly source: SourceRef;
+}
+
+export interface WrittenExample {
+  readonly name: string;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly status: number | undefined;
+  readonly odataType: string | undefined;
+  readonly body: unknown;
+  readonly hasBody: boolean;
+  readonly source: SourceRef;
+}
+
+export interface WrittenPermissions {
+  readonly include: { readonly url: string; readonly line: number } | undefined;
+  /** An inline permissions table, read. */
+  readonly tableIR: PermissionsIR | undefined;
+  readonly line: number;
+}
+
+/** What an API page says, as written. */
+export interface ApiDoc {
+  readonly file: string;
+  readonly namespace: string | undefined;
+  readonly title: string;
+  readonly description: string;
+  readonly draft: boolean;
+  /** The resource the page is about: the first link to a resource page in its introduction. */
+  readonly subject: Link | undefined;
+  readonly requests: readonly WrittenRequestLine[];
+  readonly queryParameters: readonly string[] | undefined;
+  readonly bodyTypes: readonly Link[];
+  readonly bodyTable: readonly WrittenBodyProperty[] | undefined;
+  readonly noBody: boolean;
+  readonly status: { readonly code: number; readonly line: number } | undefined;
+  readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
+  readonly permissions: WrittenPermissions | undefined;
+  readonly requestExamples: readonly WrittenExample[];
+  readonly responseExamples: readonly WrittenExample[];
+  readonly source: SourceRef;
+}
+
+const methods = new Set(['get', 'post', 'patch', 'put', 'delete']);
+const standardQueryParameters = ['$count', '$expand', '$filter', '$orderby', '$select', '$skip', '$top'];
+
+function topSection(page: DocPage, title: RegExp): Section | undefined {
+  return page.sections.find((s) => s.depth === 2 && title.test(s.title));
+}
+
+function paragraphs(section: Section | undefined): Extract<Block, { kind: 'paragraph' }>[] {
+  return (section?.blocks ?? []).filter(
+    (b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph',
+  );
+}
+
+function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLine[] {
+  const section = topSection(page, /^HTTP request$/i);
+  if (!section) {
+    sink.warn('http-request-missing', 'API page has no "HTTP request" section', page.file, page.titleLine);
+    return [];
+  }
+  const lines: WrittenRequestLine[] = [];
+  for (const block of section.blocks) {
+    if (block.kind !== 'code') continue;
+    block.code.value.split('\n').forEach((raw, index) => {
+      const text = raw.trim();
+      if (!text) return;
+      const line = block.code.valueLine + index;
+      const match = /^([A-Za-z]+)\s+(\S.*)$/.exec(text);
+      const method = match?.[1]?.toLowerCase();
+      const path = match?.[2]?.trim() ?? '';
+      if (!match || !method || !methods.has(method)) {
+        sink.warn(
+          'http-request-unreadable',
+          `cannot read '${text}' as METHOD /path; the line is skipped`,
+          page.file,
+          line,
+        );
+        return;
+      }
+      if (!path.startsWith('/') || /\s/.test(path) || /not found/i.test(path)) {
+        sink.warn(
+          'http-request-placeholder',
+          `the request path '${path}' is a placeholder, not a URL path; the page cannot be placed in the spec`,
+          page.file,
+          line,
+        );
+        return;
+      }
+      lines.push({ method: method as WrittenRequestLine['method'], path, line });
+    });
+  }
+  return lines;
+}
+
+function readQueryParameters(page: DocPage): string[] | undefined {
+  const section = topSection(page, /^optional query parameters$/i);
+  if (!section) return undefined;
+  const named = new Set<string>();
+  for (const block of section.blocks) {
+    const codes =
+      block.kind === 'paragraph'
+        ? block.rich.codes
+        : block.kind === 'table'
+          ? block.table.rows.flatMap((r) => r.cells.flatMap((c) => c.codes.concat(c.text)))
+          : [];
+    for (const code of codes) for (const m of code.matchAll(/\$[a-z]+/g)) named.add(m[0]);
+  }
+  if (
+    paragraphs(section).some((p) => /does not support|doesn't support/i.test(p.rich.text)) &&
+    named.size === 0
+  )
+    return [];
+  // "supports some of the OData query parameters" without naming them: the standard set for the operation.
+  return named.size > 0
+    ? [...named].filter((n) => standardQueryParameters.includes(n) || n === '$search').sort()
+    : [...standardQueryParameters];
+}
+
+function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'noBody'> {
+  const section = topSection(page, /^request body$/i);
+  if (!section) return { bodyTypes: [], bodyTable: undefined, noBody: true };
+  const texts = paragraphs(section);
+  const noBody = texts.some((p) =>
+    /don't supply a request body|do not supply a request body|no request body/i.test(p.rich.text),
+  );
+  const bodyTypes: Link[] = [];
+  for (const p of texts) {
+    if (/JSON representation of/i.test(p.rich.text))
+      bodyTypes.push(...p.rich.links.filter((l) => /resources\//i.test(l.url)));
+  }
+  // "Any of the following … are valid:" followed by a list of links to the accepted (sub)types.
+  const listed = section.blocks
+    .filter((b) => b.kind === 'list')
+    .flatMap((b) => b.items.flatMap((i) => i.links));
+  const accepted = listed.filter((l) => /resources\//i.test(l.url));
+  if (accepted.length > 0) bodyTypes.splice(0, bodyTypes.length, ...accepted);
+  const table = section.blocks.find((b) => b.kind === 'table');
+  let bodyTable: WrittenBodyProperty[] | undefined;
+  if (table?.kind === 'table') {
+    const nameCol = headerIndex(table.table.header, /^(property|parameter|name)$/i);
+    const typeCol = headerIndex(table.table.header, /^type$/i);
+    const descCol = headerIndex(table.table.header, /^description$/i);
+    if (nameCol >= 0) {
+      bodyTable = [];
+      for (const row of table.table.rows) {
+        const name = row.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '';
+        if (!/^[@A-Za-z_][\w.@]*$/.test(name)) {
+          sink.warn(
+            'table-stray-row',
+            `a request-body row does not name a property ('${row.cells.map((c) => c.text).join(' | ')}'); it is skipped`,
+            page.file,
+            row.line,
+          );
+          continue;
+        }
+        const typeCell = row.cells[typeCol];
+        const description = row.cells[descCol]?.text ?? '';
+        bodyTable.push({
+          name,
+          type: typeCell ? readWrittenType(typeCell) : undefined,
+          required:
+            /\bRequired\b\.?\s*$/i.test(description) ||
+            (/\bRequired\b/.test(description) && !/\bOptional\b/i.test(description)),
+          source: { file: page.file, line: row.line },
+        });
+      }
+    }
+  }
+  return { bodyTypes, bodyTable, noBody: noBody && !bodyTable && bodyTypes.length === 0 };
+}
+
+function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
+  const section = topSection(page, /^response$/i);
+  for (const p of paragraphs(section)) {
+    const code = p.rich.codes.map((c) => /^(\d{3})\b/.exec(c.trim())).find(Boolean);
+    if (!code?.[1]) continue;
+    const status = Number(code[1]);
+    const afterStatus = p.rich.text.slice(p.rich.text.indexOf(code[0]));
+    const link = p.rich.links.find((l) => /resources\//i.test(l.url) && afterStatus.includes(l.text));
+    const mentionsBody = /in the response body|object|collection/i.test(
+      afterStatus.replace(/response code/i, ''),
+    );
+    const collection = /collection of/i.test(afterStatus);
+    return {
+      status: { code: status, line: p.line },
+      responseType: link || mentionsBody ? { link, collection } : undefined,
+    };
+  }
+  sink.warn(
+    'response-status-missing',
+    'the Response section does not state a status code',
+    page.file,
+    section?.line ?? page.titleLine,
+  );
+  return { status: undefined, responseType: undefined };
+}
+
+function readPermissions(page: DocPage, sink: DiagnosticSink): WrittenPermissions | undefined {
+  const section = topSection(page, /^permissions$/i);
+  if (!section) return undefined;
+  const include = section.blocks.find((b) => b.kind === 'include' && /permissions/i.test(b.url));
+  const table = section.blocks.find((b) => b.kind === 'table');
+  return {
+    include: include?.kind === 'include' ? { url: include.url, line: include.line } : undefined,
+    tableIR: table?.kind === 'table' ? readPermissionsTable(table.table, page.file, sink) : undefined,
+    line: section.line,
+  };
+}
+
+function splitHttp(value: string): { first: string; headers: string[]; body: string } {
+  const lines = value.split('\n');
+  const first = (lines.shift() ?? '').trim();
+  const headers: string[] = [];
+  while (
+    lines.length > 0 &&
+    /^[A-Za-z-]+\s*:/.test(lines[0] ?? '') &&
+    !(lines[0] ?? '').trim().startsWith('{')
+  ) {
+    headers.push((lines.shift() ?? '').trim());
+  }
+  return { first, headers, body: lines.join('\n').trim() };
+}
+
+function readExamples(
+  page: DocPage,
+  sink: DiagnosticSink,
+): Pick<ApiDoc, 'requestExamples' | 'responseExamples'> {
+  const requestExamples: WrittenExample[] = [];
+  const responseExamples: WrittenExample[] = [];
+  let lastRequestName = '';
+  for (const annotation of page.annotations) {
+    const kind = annotation.data.blockType;
+    if (kind !== 'request' && kind !== 'response') continue;
+    const target = annotation.target;
+    if (target?.kind !== 'code') {
+      sink.warn(
+        'example-without-code',
+        `a "${kind}" annotation is not followed by a code block`,
+        page.file,
+        annotation.line,
+      );
+      continue;
+    }
+    const { first, body } = splitHttp(target.code.value);
+    let parsedBody: unknown;
+    let hasBody = false;
+    const bodyLine =
+      target.code.valueLine + target.code.value.split('\n').findIndex((l) => /^\s*[{[]/.test(l));
+    if (body) {
+      const json = parseLenientJson(body);
+      if (json.ok) {
+        parsedBody = json.value;
+        hasBody = true;
+        if (json.repaired) {
+          sink.warn(
+            'example-json-repaired',
+            `the ${kind} example's JSON does not parse as written (${json.repaired} to read it); fix the page`,
+            page.file,
+            bodyLine,
+          );
+        }
+      } else {
+        sink.warn(
+          'example-json-invalid',
+          `the ${kind} example's JSON does not parse (${json.error}); the example is left out`,
+          page.file,
+          bodyLine,
+        );
+      }
+    }
+    const name =
+      typeof annotation.data.name === 'string'
+        ? annotation.data.name
+        : kind === 'response'
+          ? lastRequestName
+          : '';
+    if (kind === 'request') {
+      lastRequestName = name;
+      const match = /^([A-Za-z]+)\s+(\S+)/.exec(first);
+      requestExamples.push({
+        name,
+        method: match?.[1]?.toLowerCase(),
+        url: match?.[2],
+        status: undefined,
+        odataType: undefined,
+        body: parsedBody,
+        hasBody,
+        source: { file: page.file, line: target.line },
+      });
+    } else {
+      const status = /^HTTP\/[\d.]+\s+(\d{3})/i.exec(first)?.[1];
+      const odataType =
+        typeof annotation.data['@odata.type'] === 'string' ? annotation.data['@odata.type'] : undefined;
+      responseExamples.push({
+        name,
+        method: undefined,
+        url: undefined,
+        status: status ? Number(status) : undefined,
+        odataType,
+        body: parsedBody,
+        hasBody,
+        source: { file: page.file, line: target.line },
+      });
+    }
+  }
+  return { requestExamples, responseExamples };
+}
+
+/** Reads an API page (`doc_type: apiPageType`). */
+export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
+  const draft = isDraftMetadata(page);
+  const description = paragraphs(page.intro)
+    .map((p) => p.rich.text)
+    .filter((t) => !/^(Namespace:|\[!INCLUDE)/i.test(t))
+    .join(' ');
+  const body = readBody(page, sink);
+  return {
+    file: page.file,
+    namespace: namespaceOf(page)?.namespace,
+    title: page.title ?? '',
+    description,
+    draft,
+    subject: paragraphs(page.intro)
+      .flatMap((p) => p.rich.links)
+      .find((l) => /resources\//i.test(l.url) || /^[\w-]+\.md$/i.test(l.url)),
+    requests: readRequestLines(page, sink),
+    queryParameters: readQueryParameters(page),
+    ...body,
+    ...readResponse(page, sink),
+    permissions: readPermissions(page, sink),
+    ...readExamples(page, sink),
+    source: { file: page.file, line: page.titleLine },
+  };
+}

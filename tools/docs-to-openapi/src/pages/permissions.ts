@@ -1,0 +1,73 @@
+import type { DiagnosticSink } from '../diagnostics.js';
+import type { PermissionsIR, ScopeSet } from '../ir/types.js';
+import type { DocTable } from '../markdown/page.js';
+import { headerIndex } from './common.js';
+
+const scopePattern = /^[A-Za-z][\w-]*(?:\.[\w-]+)+$/;
+
+function scopesIn(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.replace(/[`*.]+$/, '').replace(/^[`*]+/, ''))
+    .filter((s) => scopePattern.test(s));
+}
+
+function notSupported(text: string): boolean {
+  return /not supported/i.test(text);
+}
+
+/**
+ * Reads a permissions table: the current three-column form (least privileged, higher privileged) or the older
+ * two-column form (permissions from least to most privileged). Returns undefined when the table is not one.
+ */
+export function readPermissionsTable(
+  table: DocTable,
+  file: string,
+  sink: DiagnosticSink,
+): PermissionsIR | undefined {
+  const typeCol = headerIndex(table.header, /permission type/i);
+  const leastCol = headerIndex(table.header, /least privileged/i);
+  const higherCol = headerIndex(table.header, /higher privileged/i);
+  const listCol = leastCol < 0 ? headerIndex(table.header, /^permissions/i) : -1;
+  if (typeCol < 0 || (leastCol < 0 && listCol < 0)) {
+    sink.warn(
+      'permissions-table-unrecognised',
+      `not a permissions table (${table.header.join(' | ')})`,
+      file,
+      table.line,
+    );
+    return undefined;
+  }
+  const result: {
+    delegatedWork?: ScopeSet | null;
+    delegatedPersonal?: ScopeSet | null;
+    application?: ScopeSet | null;
+  } = {};
+  for (const row of table.rows) {
+    const kind = row.cells[typeCol]?.text ?? '';
+    let scopes: ScopeSet | null;
+    if (leastCol >= 0) {
+      const least = row.cells[leastCol]?.text ?? '';
+      const higher = higherCol >= 0 ? (row.cells[higherCol]?.text ?? '') : '';
+      scopes = notSupported(least)
+        ? null
+        : { leastPrivileged: scopesIn(least), higherPrivileged: scopesIn(higher) };
+    } else {
+      const all = row.cells[listCol]?.text ?? '';
+      const listed = scopesIn(all);
+      scopes = notSupported(all)
+        ? null
+        : { leastPrivileged: listed.slice(0, 1), higherPrivileged: listed.slice(1) };
+    }
+    if (/delegated/i.test(kind) && /personal/i.test(kind)) result.delegatedPersonal = scopes;
+    else if (/delegated/i.test(kind)) result.delegatedWork = scopes;
+    else if (/application/i.test(kind)) result.application = scopes;
+    else sink.warn('permissions-row-unknown', `unknown permission type '${kind}'`, file, row.line);
+  }
+  return {
+    delegatedWork: result.delegatedWork,
+    delegatedPersonal: result.delegatedPersonal,
+    application: result.application,
+    source: { file, line: table.line },
+  };
+}

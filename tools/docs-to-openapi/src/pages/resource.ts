@@ -1,0 +1,227 @@
+import type { DiagnosticSink } from '../diagnostics.js';
+import type { SourceRef } from '../ir/types.js';
+import { type DocPage, type DocTable, findSection, type RichText } from '../markdown/page.js';
+import { headerIndex, namespaceOf, possibleValues, readWrittenType, type WrittenType } from './common.js';
+
+export interface WrittenProperty {
+  readonly name: string;
+  readonly deprecated: boolean;
+  readonly type: WrittenType;
+  readonly description: RichText;
+  readonly enumMembers: readonly string[] | undefined;
+  /** `Inherited from [X](link)` in the description. */
+  readonly inheritedFrom: { readonly name: string; readonly link: string | undefined } | undefined;
+  readonly source: SourceRef;
+}
+
+/** What a resource page says, as written (names not yet resolved against other pages). */
+export interface ResourceDoc {
+  readonly file: string;
+  readonly namespace: string | undefined;
+  /** Full name from the annotation (`@odata.type`), else namespace + title. */
+  readonly name: string;
+  readonly baseType:
+    | { readonly name: string; readonly link: string | undefined; readonly line: number }
+    | undefined;
+  readonly abstract: boolean;
+  readonly openType: boolean;
+  readonly keyProperty: string | undefined;
+  readonly description: string;
+  readonly properties: readonly WrittenProperty[];
+  readonly relationships: readonly WrittenProperty[];
+  /** Property names in the JSON representation, when it parses. */
+  readonly jsonProperties: readonly string[] | undefined;
+  readonly source: SourceRef;
+}
+
+function readPropertyTable(
+  table: DocTable,
+  file: string,
+  sink: DiagnosticSink,
+  what: string,
+): WrittenProperty[] {
+  const nameCol = headerIndex(table.header, /^(property|relationship|name)$/i);
+  const typeCol = headerIndex(table.header, /^type$/i);
+  const descCol = headerIndex(table.header, /^description$/i);
+  if (nameCol < 0 || typeCol < 0) {
+    sink.warn(
+      'table-unrecognised',
+      `the ${what} table has no Property/Type columns (${table.header.join(' | ')}); it is skipped`,
+      file,
+      table.line,
+    );
+    return [];
+  }
+  const properties: WrittenProperty[] = [];
+  for (const row of table.rows) {
+    const nameCell = row.cells[nameCol];
+    const typeCell = row.cells[typeCol];
+    const description = row.cells[descCol] ?? { text: '', links: [], codes: [] };
+    // "name (deprecated)": the parenthesis qualifies the property, it is not part of its name.
+    const qualifier = /\(([^)]*)\)\s*$/.exec(nameCell?.text ?? '')?.[1]?.toLowerCase();
+    const name =
+      nameCell?.text
+        .replace(/\([^)]*\)\s*$/, '')
+        .replace(/[`*\\]/g, '')
+        .trim() ?? '';
+    const type = typeCell ? readWrittenType(typeCell) : undefined;
+    if (!name || !/^[@A-Za-z_][\w.@]*$/.test(name) || !type) {
+      sink.warn(
+        'table-stray-row',
+        `a row of the ${what} table does not name a property and a type ('${row.cells.map((c) => c.text).join(' | ')}'); it is skipped`,
+        file,
+        row.line,
+      );
+      continue;
+    }
+    const inherited = /Inherited from\s+(\S[^.]*?)\s*(?:\.|$)/i.exec(description.text);
+    const inheritedLink = inherited
+      ? description.links.find((l) => inherited[1]?.includes(l.text))
+      : undefined;
+    properties.push({
+      name,
+      deprecated: qualifier === 'deprecated' || /\bdeprecated\b/i.test(description.text),
+      type,
+      description,
+      enumMembers: possibleValues(description),
+      inheritedFrom: inherited?.[1]
+        ? {
+            name: (inheritedLink?.text ?? inherited[1]).replace(/[[\]]/g, '').trim(),
+            link: inheritedLink?.url,
+          }
+        : undefined,
+      source: { file, line: row.line },
+    });
+  }
+  return properties;
+}
+
+/** Reads a resource page (`doc_type: resourcePageType`). */
+export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceDoc | undefined {
+  const file = page.file;
+  const ns = namespaceOf(page);
+  const resourceAnnotation = page.annotations.find((a) => a.data.blockType === 'resource');
+  const annotatedName =
+    typeof resourceAnnotation?.data['@odata.type'] === 'string'
+      ? resourceAnnotation.data['@odata.type']
+      : undefined;
+  const titleName = /^\s*(\S+)\s+resource type/i.exec(page.title ?? '')?.[1];
+  let name = annotatedName?.replace(/^#/, '');
+  if (!name && titleName) name = ns ? `${ns.namespace}.${titleName}` : titleName;
+  if (!name) {
+    sink.warn(
+      'resource-unnamed',
+      'resource page has neither a resource annotation nor a "<name> resource type" title; it is skipped',
+      file,
+      page.titleLine,
+    );
+    return undefined;
+  }
+  if (!resourceAnnotation) {
+    sink.warn(
+      'resource-annotation-missing',
+      `no "blockType": "resource" annotation; the type name ${name} comes from the title`,
+      file,
+      page.titleLine,
+    );
+  }
+  if (titleName && annotatedName && !annotatedName.endsWith(`.${titleName}`)) {
+    sink.warn(
+      'resource-name-mismatch',
+      `title names ${titleName} but the annotation names ${annotatedName}; the annotation wins`,
+      file,
+      page.titleLine,
+    );
+  }
+
+  const introParagraphs = page.intro.blocks.filter((b) => b.kind === 'paragraph');
+  const inherits = introParagraphs.find((b) => /^Inherits from/i.test(b.rich.text));
+  const annotatedBase =
+    typeof resourceAnnotation?.data.baseType === 'string' ? resourceAnnotation.data.baseType : undefined;
+  let baseType: ResourceDoc['baseType'];
+  if (annotatedBase)
+    baseType = {
+      name: annotatedBase.replace(/^#/, ''),
+      link: inherits?.rich.links[0]?.url,
+      line: resourceAnnotation?.line ?? 1,
+    };
+  else if (inherits) {
+    const link = inherits.rich.links[0];
+    const written = (link?.text ?? inherits.rich.text.replace(/^Inherits from\s*/i, '')).replace(
+      /[.\s]+$/,
+      '',
+    );
+    baseType = { name: written, link: link?.url, line: inherits.line };
+  }
+  if (annotatedBase && inherits) {
+    const prose = inherits.rich.links[0]?.text ?? '';
+    if (prose && !annotatedBase.toLowerCase().endsWith(prose.toLowerCase().split('.').pop() ?? '')) {
+      sink.warn(
+        'base-type-mismatch',
+        `"Inherits from ${prose}" disagrees with baseType ${annotatedBase}; the annotation wins`,
+        file,
+        inherits.line,
+      );
+    }
+  }
+  const description = introParagraphs
+    .filter((b) => !/^(Namespace:|Inherits from|\[!INCLUDE)/i.test(b.rich.text))
+    .map((b) => b.rich.text)
+    .join(' ');
+  const abstract =
+    /\bthis is an abstract type\b|\babstract (base )?type\b/i.test(description) ||
+    resourceAnnotation?.data.abstract === true;
+
+  const propertiesSection = findSection(page, /^properties$/i);
+  const propertyTable = propertiesSection?.blocks.find((b) => b.kind === 'table');
+  const properties =
+    propertyTable?.kind === 'table' ? readPropertyTable(propertyTable.table, file, sink, 'Properties') : [];
+  if (
+    propertiesSection &&
+    !propertyTable &&
+    !propertiesSection.blocks.some((b) => b.kind === 'paragraph' && /^none\.?$/i.test(b.rich.text))
+  ) {
+    sink.warn('properties-empty', 'the Properties section has no table', file, propertiesSection.line);
+  }
+  const relationshipsSection = findSection(page, /^relationships$/i);
+  const relationshipTable = relationshipsSection?.blocks.find((b) => b.kind === 'table');
+  const relationships =
+    relationshipTable?.kind === 'table'
+      ? readPropertyTable(relationshipTable.table, file, sink, 'Relationships')
+      : [];
+
+  let jsonProperties: string[] | undefined;
+  const json = resourceAnnotation?.target;
+  if (json?.kind === 'code') {
+    try {
+      const parsed = JSON.parse(json.code.value) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        jsonProperties = Object.keys(parsed);
+    } catch (error) {
+      sink.warn(
+        'json-representation-invalid',
+        `the JSON representation does not parse: ${(error as Error).message}`,
+        file,
+        json.line,
+      );
+    }
+  }
+  const keyProperty =
+    typeof resourceAnnotation?.data.keyProperty === 'string'
+      ? resourceAnnotation.data.keyProperty
+      : undefined;
+  return {
+    file,
+    namespace: ns?.namespace,
+    name,
+    baseType,
+    abstract,
+    openType: resourceAnnotation?.data.openType === true,
+    keyProperty,
+    description,
+    properties,
+    relationships,
+    jsonProperties,
+    source: { file, line: resourceAnnotation?.line ?? page.titleLine },
+  };
+}
