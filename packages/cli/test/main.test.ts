@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../src/command.js';
-import { type CliIO, main, UsageError } from '../src/index.js';
-
-function captureIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    cwd: process.cwd(),
-    env: {},
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
+import { main, UsageError } from '../src/index.js';
+import { captureIO } from './capture.js';
 
 const echo: Command = {
   name: 'echo',

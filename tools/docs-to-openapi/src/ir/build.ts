@@ -20,6 +20,19 @@ export function buildIR(files: readonly CorpusFile[], sink: DiagnosticSink): Spe
     page: readPage(file.path, file.text, sink),
   }));
 
+  // Links into the page families (resources/, api/) must land on a page of the folder.
+  for (const { file, page } of pages) {
+    for (const link of page.links) {
+      const target = link.url.split('#')[0] ?? '';
+      if (!/\.md$/i.test(target) || /^[a-z]+:|^\//i.test(target)) continue;
+      const inFamily =
+        /(^|\/)(resources|api)\/[^/]+$/i.test(target) ||
+        (!target.includes('/') && file.role !== 'permissions');
+      if (inFamily && !links.resolve(file.path, link.url, link.line))
+        links.reportMissing(file.path, link.url, link.line);
+    }
+  }
+
   const resources: ResourceDoc[] = [];
   const apis: ApiDoc[] = [];
   const permissionIncludes = new Map<string, PermissionsIR>();

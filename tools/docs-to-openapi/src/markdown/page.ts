@@ -63,6 +63,8 @@ export interface DocPage {
   readonly intro: Section;
   readonly sections: readonly Section[];
   readonly annotations: readonly Annotation[];
+  /** Every link of the page's paragraphs, lists and tables, with its line. */
+  readonly links: readonly { readonly url: string; readonly line: number }[];
 }
 
 const lineOf = (node: { position?: { start: { line: number } } | undefined }): number =>
@@ -141,7 +143,8 @@ function toBlock(node: RootContent): Block | undefined {
   }
 }
 
-const annotationPattern = /^<!--\s*(\{[\s\S]*\})\s*-->$/;
+// An annotation is an HTML comment whose body starts with `{`; the body must be a JSON object.
+const annotationPattern = /^<!--\s*(\{[\s\S]*?)\s*-->$/;
 
 function readFrontMatter(root: Root, file: string, sink: DiagnosticSink): Record<string, unknown> {
   const first = root.children[0];
@@ -185,6 +188,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
   }[] = [];
   const intro = { title: '', depth: 1, line: 1, blocks: [] as Block[], annotations: [] as Annotation[] };
   const annotations: Annotation[] = [];
+  const links: { url: string; line: number }[] = [];
   let current = intro;
   let pending: { line: number; data: Record<string, unknown>; section: typeof intro }[] = [];
 
@@ -224,6 +228,15 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
     }
     const block = toBlock(node);
     if (!block) continue;
+    if (block.kind === 'paragraph')
+      for (const l of block.rich.links) links.push({ url: l.url, line: block.line });
+    if (block.kind === 'list')
+      for (const item of block.items)
+        for (const l of item.links) links.push({ url: l.url, line: block.line });
+    if (block.kind === 'table') {
+      for (const row of block.table.rows)
+        for (const cell of row.cells) for (const l of cell.links) links.push({ url: l.url, line: row.line });
+    }
     current.blocks.push(block);
     for (const p of pending) {
       const annotation: Annotation = { line: p.line, data: p.data, target: block };
@@ -237,7 +250,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
     p.section.annotations.push(annotation);
     annotations.push(annotation);
   }
-  return { file, frontMatter, title, titleLine, intro, sections, annotations };
+  return { file, frontMatter, title, titleLine, intro, sections, annotations, links };
 }
 
 /** The first section whose title matches, case-insensitively. */

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/index.js';
+import { captureIO } from '../capture.js';
+
+const fixtures = fileURLToPath(new URL('../../../../tools/docs-to-openapi/test/fixtures/', import.meta.url));
+const out = mkdtempSync(join(tmpdir(), 'sds-extract-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+describe('sds extract', () => {
+  it('writes the spec, docs.lock.json and the diagnostics file, and exits 0 with warnings', async () => {
+    const io = captureIO();
+    const code = await main(
+      [
+        'extract',
+        '--docs',
+        `${fixtures}defects`,
+        '--out',
+        join(out, 'a/openapi.yaml'),
+        '--diagnostics',
+        join(out, 'diag.json'),
+        '--dump-ir',
+        join(out, 'ir.json'),
+      ],
+      io,
+    );
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, 'a/openapi.yaml'), 'utf8')).toMatch(/^# GENERATED FILE/);
+    expect(JSON.parse(readFileSync(join(out, 'a/docs.lock.json'), 'utf8')).pages[0]).toMatchObject({
+      path: 'api/contoso-kettle-list.md',
+    });
+    const diagnostics = JSON.parse(readFileSync(join(out, 'diag.json'), 'utf8'));
+    expect(Object.keys(diagnostics[0]).sort()).toEqual(['code', 'file', 'line', 'message', 'severity']);
+    expect(JSON.parse(readFileSync(join(out, 'ir.json'), 'utf8')).types.length).toBeGreaterThan(0);
+    expect(io.err).toMatch(/^resources\/contoso-kettle\.md:\d+: warning link-broken: /m);
+    expect(io.out).toMatch(/diagnostics: \d+ errors, \d+ warnings/);
+  });
+
+  it('--strict fails (exit 1) when a diagnostic is an error', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const docs = join(out, 'binary-docs');
+    mkdirSync(join(docs, 'resources'), { recursive: true });
+    writeFileSync(join(docs, 'resources/x.md'), Buffer.from([0, 1, 2]));
+    const args = ['extract', '--docs', docs, '--out', join(out, 'b/openapi.yaml')];
+    expect(await main(args, captureIO())).toBe(0);
+    const io = captureIO();
+    expect(await main([...args, '--strict'], io)).toBe(1);
+    expect(io.err).toContain('error page-binary');
+  });
+
+  it('takes the docs folder from GRAPH_DOCS_DIR and resolves relative paths from INIT_CWD', async () => {
+    const io = captureIO({ GRAPH_DOCS_DIR: `${fixtures}enums`, INIT_CWD: out }, '/');
+    expect(await main(['extract', '--out', 'c/openapi.yaml'], io)).toBe(0);
+    expect(readFileSync(join(out, 'c/openapi.yaml'), 'utf8')).toContain('microsoft.graph.contoso.colour');
+  });
+
+  it.each([
+    ['no docs folder', ['extract'], /give the docs folder with --docs/],
+    ['a missing docs folder', ['extract', '--docs', '/no/such/folder'], /does not exist/],
+    ['an unknown option', ['extract', '--docs', 'x', '--nope'], /Unknown option '--nope'/],
+  ])('%s is bad usage (exit 2)', async (_name, argv, want) => {
+    const io = captureIO({});
+    expect(await main(argv, io)).toBe(2);
+    expect(io.err).toMatch(want);
+    expect(io.err).toContain('Usage: sds extract');
+  });
+});
