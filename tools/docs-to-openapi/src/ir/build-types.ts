@@ -326,6 +326,45 @@ export function buildTypes(
     if (draft.baseType && !drafts.has(draft.baseType.toLowerCase())) draft.baseType = undefined;
   }
 
+  // A page whose annotation names a keyProperty it does not declare, with no base type: in Graph every entity
+  // type inherits its key `id` from microsoft.graph.entity, so that is the base (made up if no page has it).
+  for (const draft of [...drafts.values()]) {
+    const key = draft.keyProperty;
+    if (!draft.doc || draft.baseType || !key || draft.properties.some((p) => p.name === key)) continue;
+    const entityName = 'microsoft.graph.entity';
+    let entity = drafts.get(entityName);
+    if (!entity) {
+      entity = {
+        doc: undefined,
+        name: entityName,
+        baseType: undefined,
+        abstract: true,
+        keyProperty: key,
+        properties: [
+          {
+            name: key,
+            type: { kind: 'primitive', name: 'String', collection: false },
+            description: 'The unique identifier.',
+            readOnly: true,
+            deprecated: false,
+            source: draft.source,
+          },
+        ],
+        navigations: [],
+        source: draft.source,
+      };
+      drafts.set(entityName, entity);
+    }
+    if (!entity.properties.some((p) => p.name === key)) continue;
+    draft.baseType = entity.name;
+    sink.info(
+      'base-type-inferred',
+      `keyProperty '${key}' is not declared on the page and no base type is; Graph entity types inherit it from ${entity.name}, so that is the base`,
+      draft.source.file,
+      draft.source.line,
+    );
+  }
+
   const ancestors = (draft: Draft): Draft[] => {
     const chain: Draft[] = [];
     let current = draft.baseType ? drafts.get(draft.baseType.toLowerCase()) : undefined;
