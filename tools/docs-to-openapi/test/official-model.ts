@@ -30,15 +30,33 @@ const typeOfDeserializer = (f: { name: string }) => lowerFirst(f.name.replace(/^
 function recordKind(read: (node: unknown) => void): OfficialKind | undefined {
   let kind: OfficialKind | undefined;
   const node = {
-    getStringValue: () => void (kind = { kind: 'primitive', name: 'string', collection: false }),
-    getBooleanValue: () => void (kind = { kind: 'primitive', name: 'boolean', collection: false }),
-    getNumberValue: () => void (kind = { kind: 'primitive', name: 'number', collection: false }),
-    getGuidValue: () => void (kind = { kind: 'primitive', name: 'guid', collection: false }),
-    getDateValue: () => void (kind = { kind: 'primitive', name: 'date', collection: false }),
-    getDateOnlyValue: () => void (kind = { kind: 'primitive', name: 'dateOnly', collection: false }),
-    getTimeOnlyValue: () => void (kind = { kind: 'primitive', name: 'timeOnly', collection: false }),
-    getDurationValue: () => void (kind = { kind: 'primitive', name: 'duration', collection: false }),
-    getByteArrayValue: () => void (kind = { kind: 'primitive', name: 'bytes', collection: false }),
+    getStringValue: () => {
+      kind = { kind: 'primitive', name: 'string', collection: false };
+    },
+    getBooleanValue: () => {
+      kind = { kind: 'primitive', name: 'boolean', collection: false };
+    },
+    getNumberValue: () => {
+      kind = { kind: 'primitive', name: 'number', collection: false };
+    },
+    getGuidValue: () => {
+      kind = { kind: 'primitive', name: 'guid', collection: false };
+    },
+    getDateValue: () => {
+      kind = { kind: 'primitive', name: 'date', collection: false };
+    },
+    getDateOnlyValue: () => {
+      kind = { kind: 'primitive', name: 'dateOnly', collection: false };
+    },
+    getTimeOnlyValue: () => {
+      kind = { kind: 'primitive', name: 'timeOnly', collection: false };
+    },
+    getDurationValue: () => {
+      kind = { kind: 'primitive', name: 'duration', collection: false };
+    },
+    getByteArrayValue: () => {
+      kind = { kind: 'primitive', name: 'bytes', collection: false };
+    },
     getEnumValue: (e: Record<string, string>) =>
       void (kind = { kind: 'enum', members: Object.values(e), collection: false }),
     getCollectionOfEnumValues: (e: Record<string, string>) =>
