@@ -29,44 +29,27 @@ const typeOfDeserializer = (f: { name: string }) => lowerFirst(f.name.replace(/^
 
 function recordKind(read: (node: unknown) => void): OfficialKind | undefined {
   let kind: OfficialKind | undefined;
+  const set = (read: OfficialKind): void => {
+    kind = read;
+  };
   const node = {
-    getStringValue: () => {
-      kind = { kind: 'primitive', name: 'string', collection: false };
-    },
-    getBooleanValue: () => {
-      kind = { kind: 'primitive', name: 'boolean', collection: false };
-    },
-    getNumberValue: () => {
-      kind = { kind: 'primitive', name: 'number', collection: false };
-    },
-    getGuidValue: () => {
-      kind = { kind: 'primitive', name: 'guid', collection: false };
-    },
-    getDateValue: () => {
-      kind = { kind: 'primitive', name: 'date', collection: false };
-    },
-    getDateOnlyValue: () => {
-      kind = { kind: 'primitive', name: 'dateOnly', collection: false };
-    },
-    getTimeOnlyValue: () => {
-      kind = { kind: 'primitive', name: 'timeOnly', collection: false };
-    },
-    getDurationValue: () => {
-      kind = { kind: 'primitive', name: 'duration', collection: false };
-    },
-    getByteArrayValue: () => {
-      kind = { kind: 'primitive', name: 'bytes', collection: false };
-    },
+    getStringValue: () => set({ kind: 'primitive', name: 'string', collection: false }),
+    getBooleanValue: () => set({ kind: 'primitive', name: 'boolean', collection: false }),
+    getNumberValue: () => set({ kind: 'primitive', name: 'number', collection: false }),
+    getGuidValue: () => set({ kind: 'primitive', name: 'guid', collection: false }),
+    getDateValue: () => set({ kind: 'primitive', name: 'date', collection: false }),
+    getDateOnlyValue: () => set({ kind: 'primitive', name: 'dateOnly', collection: false }),
+    getTimeOnlyValue: () => set({ kind: 'primitive', name: 'timeOnly', collection: false }),
+    getDurationValue: () => set({ kind: 'primitive', name: 'duration', collection: false }),
+    getByteArrayValue: () => set({ kind: 'primitive', name: 'bytes', collection: false }),
     getEnumValue: (e: Record<string, string>) =>
-      void (kind = { kind: 'enum', members: Object.values(e), collection: false }),
+      set({ kind: 'enum', members: Object.values(e), collection: false }),
     getCollectionOfEnumValues: (e: Record<string, string>) =>
-      void (kind = { kind: 'enum', members: Object.values(e), collection: true }),
-    getCollectionOfPrimitiveValues: (t: string) =>
-      void (kind = { kind: 'primitive', name: t, collection: true }),
-    getObjectValue: (f: Factory) =>
-      void (kind = { kind: 'object', type: typeOfFactory(f), collection: false }),
+      set({ kind: 'enum', members: Object.values(e), collection: true }),
+    getCollectionOfPrimitiveValues: (t: string) => set({ kind: 'primitive', name: t, collection: true }),
+    getObjectValue: (f: Factory) => set({ kind: 'object', type: typeOfFactory(f), collection: false }),
     getCollectionOfObjectValues: (f: Factory) =>
-      void (kind = { kind: 'object', type: typeOfFactory(f), collection: true }),
+      set({ kind: 'object', type: typeOfFactory(f), collection: true }),
     getChildNode: () => undefined,
   };
   read(node);
