@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Diagnostic, OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { sortDiagnostics } from '@sds-toolkit/openapi-model';
 import { type CorpusFile, readCorpus } from './corpus.js';
@@ -5,6 +6,8 @@ import { DiagnosticSink } from './diagnostics.js';
 import { buildIR } from './ir/build.js';
 import type { SpecIR } from './ir/types.js';
 import { emitOpenApi } from './openapi/emit.js';
+import type { PageReading } from './pages/read.js';
+import { canReadInWorkers, readInWorkers } from './parallel.js';
 
 export interface DocsLock {
   readonly generator: string;
@@ -20,15 +23,24 @@ export interface Extraction {
 
 export interface ExtractOptions {
   readonly title?: string;
+  /**
+   * Worker threads to parse pages on (from the compiled package only). Default: one per core when the folder
+   * has more than `parallelThreshold` pages, else none; 0 or 1 forces parsing in this thread.
+   */
+  readonly workers?: number;
 }
+
+/** Below this many pages, starting workers costs more than it saves. */
+export const parallelThreshold = 400;
 
 /** Pages already in memory → spec. The pure core of `extractFromFolder`, used by tests and benchmarks. */
 export function extractFromFiles(
   files: readonly CorpusFile[],
   options: ExtractOptions = {},
   sink = new DiagnosticSink(),
+  readings?: readonly PageReading[],
 ): Extraction {
-  const ir = buildIR(files, sink);
+  const ir = buildIR(files, sink, readings);
   const spec = emitOpenApi(ir, options.title ?? 'Microsoft Graph beta: industryData outbound provisioning');
   const lock: DocsLock = {
     generator: '@sds-toolkit/docs-to-openapi',
@@ -37,6 +49,28 @@ export function extractFromFiles(
       .sort((a, b) => a.path.localeCompare(b.path)),
   };
   return { spec, ir, diagnostics: sortDiagnostics(sink.items), lock };
+}
+
+/** `extractFromFiles`, parsing the pages on worker threads when that pays (see `ExtractOptions.workers`). */
+export async function extractFromFilesParallel(
+  files: readonly CorpusFile[],
+  options: ExtractOptions = {},
+  sink = new DiagnosticSink(),
+): Promise<Extraction> {
+  const workers = options.workers ?? (files.length > parallelThreshold ? availableParallelism() : 1);
+  if (workers <= 1 || !canReadInWorkers) return extractFromFiles(files, options, sink);
+  const { readings, diagnostics } = await readInWorkers(files, workers);
+  for (const d of diagnostics) sink.add(d.code, d.severity, d.message, d.file, d.line);
+  return extractFromFiles(files, options, sink, readings);
+}
+
+/** `extractFromFolder` for large folders: pages are parsed on worker threads (see `ExtractOptions.workers`). */
+export async function extractFromFolderParallel(
+  docsDir: string,
+  options: ExtractOptions = {},
+): Promise<Extraction> {
+  const sink = new DiagnosticSink();
+  return extractFromFilesParallel(readCorpus(docsDir, sink), options, sink);
 }
 
 /** Reads a docs folder (a clone of the docs repository, or a folder holding resources/ and api/) → spec. */

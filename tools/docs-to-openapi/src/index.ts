@@ -5,7 +5,11 @@ export {
   type Extraction,
   type ExtractOptions,
   extractFromFiles,
+  extractFromFilesParallel,
   extractFromFolder,
+  extractFromFolderParallel,
+  parallelThreshold,
 } from './extract.js';
 export type * from './ir/types.js';
+export { parseMarkdown } from './markdown/parse.js';
 export { generatedHeader, specToYaml } from './openapi/write.js';

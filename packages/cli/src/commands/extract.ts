@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DocsFolderError, extractFromFolder, specToYaml } from '@sds-toolkit/docs-to-openapi';
+import { DocsFolderError, extractFromFolderParallel, specToYaml } from '@sds-toolkit/docs-to-openapi';
 import { countBySeverity, formatDiagnostic } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
@@ -37,9 +37,9 @@ export const extractCommand: Command = {
     });
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
-    let extraction: ReturnType<typeof extractFromFolder>;
+    let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
     try {
-      extraction = extractFromFolder(userPath(io, docs));
+      extraction = await extractFromFolderParallel(userPath(io, docs));
     } catch (error) {
       if (error instanceof DocsFolderError) throw new UsageError(error.message);
       throw error;

@@ -75,10 +75,13 @@ function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | undefin
 
 /** Drops a base type when some of its subtypes are also listed: the subtypes say more. */
 function mostSpecific(typeNames: readonly string[], types: ReadonlyMap<string, TypeIR>): string[] {
-  const unique = [...new Set(typeNames)];
-  return unique
-    .filter((name) => !unique.some((other) => other !== name && types.get(name)?.derived.includes(other)))
-    .sort();
+  const unique = new Set(typeNames);
+  const bases = new Set<string>();
+  for (const name of unique) {
+    for (let base = types.get(name)?.baseType; base && !bases.has(base); base = types.get(base)?.baseType)
+      bases.add(base);
+  }
+  return [...unique].filter((name) => !bases.has(name)).sort();
 }
 
 function uniqueExampleNames(examples: ExampleIR[]): ExampleIR[] {
@@ -241,6 +244,8 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
         responseCollection ||= doc.responseType.collection || /^Collection\(/.test(annotated ?? '');
       }
     }
+    const specificRequestTypes = mostSpecific(requestTypes, typeMap);
+    const specificResponseTypes = mostSpecific(responseTypes, typeMap);
     const kind = kindOf(first.method, path, status, responseCollection, listedPaths);
 
     const requestExamples: ExampleIR[] = [];
@@ -250,7 +255,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       for (const e of p.doc.requestExamples) {
         if (e.name) exampleNames.add(e.name);
         if (e.hasBody) {
-          checkExample(e.body, false, mostSpecific(requestTypes, typeMap), typeMap, sink, e.source);
+          checkExample(e.body, false, specificRequestTypes, typeMap, sink, e.source);
           requestExamples.push(toExample(e));
         }
       }
@@ -264,14 +269,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
             e.source.line,
           );
         }
-        checkExample(
-          e.body,
-          responseCollection,
-          mostSpecific(responseTypes, typeMap),
-          typeMap,
-          sink,
-          e.source,
-        );
+        checkExample(e.body, responseCollection, specificResponseTypes, typeMap, sink, e.source);
         responseExamples.push(toExample(e));
       }
     }
@@ -289,10 +287,10 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       path: path.path,
       summary: first.doc.title,
       description: first.doc.description,
-      requestTypes: mostSpecific(requestTypes, typeMap),
+      requestTypes: specificRequestTypes,
       acceptedProperties: accepted,
       status: status ?? (first.method === 'post' ? 201 : first.method === 'get' ? 200 : 204),
-      responseTypes: mostSpecific(responseTypes, typeMap),
+      responseTypes: specificResponseTypes,
       responseCollection,
       queryParameters:
         kind === 'list' || kind === 'get'

@@ -24,6 +24,7 @@ export class TypeNames {
   private readonly byFull = new Map<string, ResourceDoc>();
   private readonly byShort = new Map<string, ResourceDoc[]>();
   private readonly byFile = new Map<string, ResourceDoc>();
+  private readonly byNamespace = new Map<string, ResourceDoc[]>();
   readonly vocabulary = new Set<string>();
   readonly enumNames = new Map<string, string>();
 
@@ -37,6 +38,8 @@ export class TypeNames {
       const short = shortName(doc.name).toLowerCase();
       this.byShort.set(short, [...(this.byShort.get(short) ?? []), doc]);
       this.byFile.set(doc.file, doc);
+      const ns = namespaceOfName(doc.name);
+      this.byNamespace.set(ns, [...(this.byNamespace.get(ns) ?? []), doc]);
       for (const w of words(shortName(doc.name))) this.vocabulary.add(w);
       for (const p of [...doc.properties, ...doc.relationships])
         for (const w of words(p.name)) this.vocabulary.add(w);
@@ -105,12 +108,16 @@ export class TypeNames {
     if (short?.length === 1 && short[0]) return short[0].name;
     const enumName = this.enumNames.get(name.toLowerCase());
     if (enumName) return enumName;
-    // A typo of a documented type (one or two letters off) is corrected, and said.
-    const candidates = [...this.byFull.values()].filter(
-      (d) =>
-        distance(shortName(d.name).toLowerCase(), shortName(name).toLowerCase()) <= 2 &&
-        shortName(name).length > 6,
-    );
+    // A typo of a documented type of the same namespace (one or two letters off) is corrected, and said.
+    const wanted = shortName(name).toLowerCase();
+    const namespace = name.includes('.') ? namespaceOfName(name) : context;
+    const candidates =
+      wanted.length > 6
+        ? (this.byNamespace.get(namespace ?? '') ?? []).filter((d) => {
+            const known = shortName(d.name).toLowerCase();
+            return Math.abs(known.length - wanted.length) <= 2 && distance(known, wanted) <= 2;
+          })
+        : [];
     if (candidates.length === 1 && candidates[0]) {
       this.sink.warn(
         'type-name-typo',
@@ -375,6 +382,12 @@ export function buildTypes(
     return chain;
   };
 
+  const derivedOf = new Map<Draft, Set<string>>();
+  for (const draft of drafts.values()) {
+    for (const ancestor of ancestors(draft))
+      derivedOf.set(ancestor, (derivedOf.get(ancestor) ?? new Set()).add(draft.name));
+  }
+
   const types: TypeIR[] = [];
   for (const draft of drafts.values()) {
     const chain = ancestors(draft);
@@ -395,10 +408,7 @@ export function buildTypes(
       }
     }
     const keyProperty = draft.keyProperty ?? chain.find((a) => a.keyProperty)?.keyProperty;
-    const derived = [...drafts.values()]
-      .filter((d) => d !== draft && ancestors(d).includes(draft))
-      .map((d) => d.name)
-      .sort();
+    const derived = [...(derivedOf.get(draft) ?? [])].sort();
     types.push({
       name: draft.name,
       namespace: namespaceOfName(draft.name),
