@@ -1,6 +1,7 @@
 import type { Command } from '../command.js';
 import { extractCommand } from './extract.js';
+import { generateCommand } from './generate.js';
 import { pipelineCommand } from './pipeline.js';
 
 /** Every `sds` subcommand, in the order `sds --help` lists them. */
-export const commands: readonly Command[] = [extractCommand, pipelineCommand];
+export const commands: readonly Command[] = [extractCommand, generateCommand, pipelineCommand];

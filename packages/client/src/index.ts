@@ -1,0 +1,17 @@
+import type { RequestAdapter } from '@microsoft/kiota-abstractions';
+import { withIndustryDataErrors } from './errors.js';
+import { createIndustryDataApiClient, type IndustryDataApiClient } from './generated/industryDataClient.js';
+
+export { type AdapterOptions, createIndustryDataAdapter } from './adapter.js';
+export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
+export * from './generated/index.js';
+
+export type IndustryDataClient = IndustryDataApiClient;
+
+/**
+ * The industryData client on a request adapter: an existing Graph app's adapter (and so its authentication and
+ * middleware), or one from `createIndustryDataAdapter`. Error responses reject with an `IndustryDataError`.
+ */
+export function createIndustryDataClient(requestAdapter: RequestAdapter): IndustryDataClient {
+  return createIndustryDataApiClient(withIndustryDataErrors(requestAdapter));
+}

@@ -1,0 +1,261 @@
+import type { EnumIR, GeneratorIR, ModelIR, PropertyIR } from '../ir/types.js';
+import { enumKey, propertyKey } from '../naming.js';
+import { Imports, Printer, str } from '../printer/printer.js';
+import { generatedHeader } from './header.js';
+import { importPath, modelsFile } from './paths.js';
+import { runtimeFile } from './runtime.js';
+
+const kiota = '@microsoft/kiota-abstractions';
+
+interface Context {
+  readonly file: string;
+  readonly imports: Imports;
+  readonly models: ReadonlyMap<string, ModelIR>;
+  readonly enums: ReadonlyMap<string, EnumIR>;
+}
+
+/** The TypeScript name of a model or enum, imported into the current file when it lives in another one. */
+function use(ctx: Context, fullName: string, member: (name: string) => string, typeOnly: boolean): string {
+  const target = ctx.models.get(fullName) ?? ctx.enums.get(fullName);
+  if (!target) throw new Error(`unknown type ${fullName}`);
+  const name = member(target.name);
+  const file = modelsFile(target.namespace);
+  if (file !== ctx.file) ctx.imports.add(importPath(ctx.file, file), name, typeOnly);
+  return name;
+}
+
+function runtime(ctx: Context, name: string, typeOnly = false): string {
+  ctx.imports.add(importPath(ctx.file, runtimeFile), name, typeOnly);
+  return name;
+}
+
+function tsType(ctx: Context, p: PropertyIR): string {
+  let item: string;
+  switch (p.type.kind) {
+    case 'enum':
+      item = `${runtime(ctx, 'Evolvable', true)}<${use(ctx, p.type.target, (n) => n, true)}>`;
+      break;
+    case 'model':
+      item = use(ctx, p.type.target, (n) => n, true);
+      break;
+    default:
+      if (p.type.primitive === 'untyped') {
+        // A value of a type the spec leaves open is kept whole (an UntypedArray when it is a collection).
+        ctx.imports.add(kiota, 'UntypedNode', true);
+        return 'UntypedNode';
+      } else
+        item =
+          p.type.primitive === 'boolean' ? 'boolean' : p.type.primitive === 'number' ? 'number' : 'string';
+  }
+  return p.collection ? `${item}[]` : item;
+}
+
+const primitiveTs = (p: PropertyIR): string =>
+  p.type.kind === 'primitive' && p.type.primitive === 'boolean'
+    ? 'boolean'
+    : p.type.kind === 'primitive' && p.type.primitive === 'number'
+      ? 'number'
+      : 'string';
+
+/** The expression that reads property `p` from parse node `n`. */
+function readExpression(ctx: Context, p: PropertyIR): string {
+  if (p.type.kind === 'model') {
+    const factory = use(ctx, p.type.target, (n) => `create${n}FromDiscriminatorValue`, false);
+    const type = use(ctx, p.type.target, (n) => n, true);
+    if (p.collection)
+      return `n.getCollectionOfObjectValues<${type}>(${factory}) ?? ${runtime(ctx, 'nullOrUndefined')}(n)`;
+    return `${runtime(ctx, 'objectOrNull')}(n, () => n.getObjectValue<${type}>(${factory}))`;
+  }
+  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped') {
+    ctx.imports.add(kiota, 'createUntypedNodeFromDiscriminatorValue');
+    return 'n.getObjectValue(createUntypedNodeFromDiscriminatorValue)';
+  }
+  const nullable = runtime(ctx, 'nullOrUndefined');
+  if (p.collection)
+    return `n.getCollectionOfPrimitiveValues<${primitiveTs(p)}>(${str(primitiveTs(p))}) ?? ${nullable}(n)`;
+  if (p.type.kind === 'enum') return `n.getStringValue() ?? ${nullable}(n)`;
+  const getters: Record<string, string> = { boolean: 'getBooleanValue', number: 'getNumberValue' };
+  const getter = getters[p.type.primitive] ?? 'getStringValue';
+  return `n.${getter}() ?? ${nullable}(n)`;
+}
+
+/** The statement that writes property `p` of `value` with `writer`. */
+function writeStatement(ctx: Context, p: PropertyIR, value: string): string {
+  const access = `${value}.${p.name}`;
+  const key = str(p.wireName);
+  if (p.type.kind === 'model') {
+    const serializer = use(ctx, p.type.target, (n) => `serialize${n}`, false);
+    const type = use(ctx, p.type.target, (n) => n, true);
+    return p.collection
+      ? `writer.writeCollectionOfObjectValues<${type}>(${key}, ${access}, ${serializer});`
+      : `writer.writeObjectValue<${type}>(${key}, ${access}, ${serializer});`;
+  }
+  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped') {
+    ctx.imports.add(kiota, 'serializeUntypedNode');
+    ctx.imports.add(kiota, 'ModelSerializerFunction', true);
+    ctx.imports.add(kiota, 'UntypedNode', true);
+    // writeObjectValue writes an untyped node itself; the cast only widens the serializer's parameter to null.
+    return `writer.writeObjectValue<UntypedNode>(${key}, ${access}, serializeUntypedNode as ModelSerializerFunction<UntypedNode>);`;
+  }
+  if (p.collection) return `writer.writeCollectionOfPrimitiveValues<${primitiveTs(p)}>(${key}, ${access});`;
+  // Enums are written as strings: writeEnumValue would write null as the string "null".
+  const writer =
+    p.type.kind === 'primitive' && p.type.primitive === 'boolean'
+      ? 'writeBooleanValue'
+      : p.type.kind === 'primitive' && p.type.primitive === 'number'
+        ? 'writeNumberValue'
+        : 'writeStringValue';
+  return `writer.${writer}(${key}, ${access});`;
+}
+
+/** `case` labels for a discriminator value: Graph writes `#ns.type`, hand-written payloads often `ns.type`. */
+const caseLabels = (fullName: string): string[] => [`case ${str(`#${fullName}`)}:`, `case ${str(fullName)}:`];
+
+function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
+  const base = model.base ? ctx.models.get(model.base) : undefined;
+  const baseName = base ? use(ctx, base.fullName, (n) => n, true) : undefined;
+  ctx.imports.add(kiota, 'Parsable', true);
+  if (!base) ctx.imports.add(kiota, 'AdditionalDataHolder', true);
+  p.doc([
+    model.description,
+    `\`${model.fullName}\`${model.abstract ? ' (abstract: send one of its derived types)' : ''}`,
+  ]);
+  p.block(`export interface ${model.name} extends ${baseName ?? 'AdditionalDataHolder'}, Parsable {`, () => {
+    if (!base) {
+      p.doc(['Properties this client does not know, kept so that a round trip loses nothing.']);
+      p.line('additionalData?: Record<string, unknown>;');
+      if (model.discriminated) {
+        p.doc(['The `@odata.type` of the value: which derived type it is.']);
+        p.line('odataType?: string | null;');
+      }
+    }
+    for (const prop of model.properties) {
+      p.doc([
+        prop.description,
+        prop.readOnly ? 'Read-only: set by the service.' : undefined,
+        prop.wireName !== prop.name ? `Wire name: \`${prop.wireName}\`.` : undefined,
+      ]);
+      p.line(`${propertyKey(prop.name)}?: ${tsType(ctx, prop)} | null;`);
+    }
+  });
+  p.line();
+
+  ctx.imports.add(kiota, 'ParseNode', true);
+  const derived = model.derived.map((d) => ctx.models.get(d)).filter((d): d is ModelIR => !!d);
+  p.doc([`Chooses the deserializer for a \`${model.name}\` from its \`@odata.type\`.`]);
+  p.block(
+    `export function create${model.name}FromDiscriminatorValue(parseNode: ParseNode | undefined): (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void> {`,
+    () => {
+      if (derived.length > 0) {
+        p.block("switch (parseNode?.getChildNode('@odata.type')?.getStringValue()) {", () => {
+          for (const d of derived) {
+            p.lines(caseLabels(d.fullName));
+            p.line(
+              `  return ${use(ctx, d.fullName, (n) => `deserializeInto${n}`, false)} as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;`,
+            );
+          }
+        });
+      }
+      p.line(
+        `return deserializeInto${model.name} as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;`,
+      );
+    },
+  );
+  p.line();
+
+  p.doc([`The property readers of a \`${model.name}\`, keyed by wire name.`]);
+  p.block(
+    `export function deserializeInto${model.name}(value: Partial<${model.name}> | undefined = {}): Record<string, (node: ParseNode) => void> {`,
+    () => {
+      p.block(
+        'return {',
+        () => {
+          if (base) p.line(`...${use(ctx, base.fullName, (n) => `deserializeInto${n}`, false)}(value),`);
+          else if (model.discriminated)
+            p.line(
+              `'@odata.type': (n) => { value.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
+            );
+          for (const prop of model.properties) {
+            p.line(`${str(prop.wireName)}: (n) => { value.${prop.name} = ${readExpression(ctx, prop)}; },`);
+          }
+        },
+        '};',
+      );
+    },
+  );
+  p.line();
+
+  ctx.imports.add(kiota, 'SerializationWriter', true);
+  p.doc([
+    `Writes a \`${model.name}\` with the serializer of its most derived type (by \`@odata.type\`), at any depth.`,
+    'Only properties that are set are written: `undefined` is left out, `null` is written (it clears on PATCH).',
+  ]);
+  p.block(
+    `export function serialize${model.name}(writer: SerializationWriter, value: Partial<${model.name}> | undefined | null = {}): void {`,
+    () => {
+      p.line('if (!value) return;');
+      if (derived.length > 0) {
+        p.block('switch (value.odataType) {', () => {
+          for (const d of derived) {
+            p.lines(caseLabels(d.fullName));
+            p.line(
+              `  ${use(ctx, d.fullName, (n) => `serialize${n}Properties`, false)}(writer, value as Partial<${use(ctx, d.fullName, (n) => n, true)}>);`,
+            );
+            p.line('  break;');
+          }
+          p.line('default:');
+          p.line(`  serialize${model.name}Properties(writer, value);`);
+        });
+      } else p.line(`serialize${model.name}Properties(writer, value);`);
+      p.line('writer.writeAdditionalData(value.additionalData);');
+    },
+  );
+  p.line();
+
+  p.doc([`Writes the properties a \`${model.name}\` declares and inherits (not its additional data).`]);
+  p.block(
+    `export function serialize${model.name}Properties(writer: SerializationWriter, value: Partial<${model.name}>): void {`,
+    () => {
+      if (base) p.line(`${use(ctx, base.fullName, (n) => `serialize${n}Properties`, false)}(writer, value);`);
+      else if (model.discriminated) p.line("writer.writeStringValue('@odata.type', value.odataType);");
+      for (const prop of model.properties) p.line(writeStatement(ctx, prop, 'value'));
+    },
+  );
+  p.line();
+}
+
+function emitEnum(p: Printer, e: EnumIR): void {
+  p.doc([
+    e.description,
+    `\`${e.fullName}\`: the known members. Unknown members received from the service are kept as strings.`,
+  ]);
+  p.block(
+    `export const ${e.name}Object = {`,
+    () => {
+      for (const m of e.members) p.line(`${enumKey(m)}: ${str(m)},`);
+    },
+    '} as const;',
+  );
+  p.doc([`A member of \`${e.fullName}\`.`]);
+  p.line(`export type ${e.name} = (typeof ${e.name}Object)[keyof typeof ${e.name}Object];`);
+  p.line();
+}
+
+/** One file per namespace: interfaces, factories, deserializers and serializers of its models, and its enums. */
+export function emitModels(ir: GeneratorIR, source: string): Map<string, string> {
+  const models = new Map(ir.models.map((m) => [m.fullName, m]));
+  const enums = new Map(ir.enums.map((e) => [e.fullName, e]));
+  const namespaces = [...new Set([...ir.models, ...ir.enums].map((x) => x.namespace))].sort();
+  const files = new Map<string, string>();
+  for (const namespace of namespaces) {
+    const file = modelsFile(namespace);
+    const ctx: Context = { file, imports: new Imports(), models, enums };
+    const body = new Printer();
+    for (const e of ir.enums.filter((x) => x.namespace === namespace)) emitEnum(body, e);
+    for (const m of ir.models.filter((x) => x.namespace === namespace)) emitModel(body, ctx, m);
+    const p = new Printer().lines(generatedHeader(source));
+    ctx.imports.print(p);
+    files.set(file, `${p.toString()}\n${body.toString()}`);
+  }
+  return files;
+}

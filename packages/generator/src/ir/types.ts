@@ -1,0 +1,86 @@
+/**
+ * The generator's IR: a model graph (names resolved, bases and derived types linked, sorted) and a resource
+ * tree (one node per URL segment, with the operations it answers).
+ */
+export type PrimitiveKind = 'string' | 'boolean' | 'number' | 'dateTime' | 'guid' | 'untyped';
+
+export type PropertyType =
+  | { readonly kind: 'primitive'; readonly primitive: PrimitiveKind; readonly format: string | undefined }
+  | { readonly kind: 'enum'; readonly target: string }
+  | { readonly kind: 'model'; readonly target: string };
+
+export interface PropertyIR {
+  readonly wireName: string;
+  readonly name: string;
+  readonly type: PropertyType;
+  readonly collection: boolean;
+  readonly description: string | undefined;
+  readonly readOnly: boolean;
+}
+
+export interface ModelIR {
+  /** Full OData name, or a synthesized name for collection responses. */
+  readonly fullName: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly base: string | undefined;
+  /** Every derived type, direct or not, sorted by full name. */
+  readonly derived: readonly string[];
+  readonly abstract: boolean;
+  readonly properties: readonly PropertyIR[];
+  readonly description: string | undefined;
+  /** Whether `@odata.type` identifies this type on the wire (Graph types do; synthesized envelopes do not). */
+  readonly discriminated: boolean;
+}
+
+export interface EnumIR {
+  readonly fullName: string;
+  readonly name: string;
+  readonly namespace: string;
+  readonly members: readonly string[];
+  readonly description: string | undefined;
+}
+
+export type SendKind = 'model' | 'none';
+
+export interface OperationIR {
+  readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
+  readonly operationId: string;
+  readonly summary: string | undefined;
+  readonly description: string | undefined;
+  /** The model the body is serialized as (a base type when the body is one of several subtypes). */
+  readonly requestModel: string | undefined;
+  readonly responseModel: string | undefined;
+  readonly successStatus: number;
+  readonly queryParameters: readonly QueryParameterIR[];
+}
+
+export interface QueryParameterIR {
+  readonly wireName: string;
+  readonly name: string;
+  readonly type: 'string' | 'number' | 'boolean' | 'string[]';
+  readonly description: string | undefined;
+}
+
+export interface TreeNode {
+  /** The URL segment (`outboundProvisioningFlowSets`), or the parameter name for an item node. */
+  readonly segment: string;
+  readonly isItem: boolean;
+  /** Folder path of the node's file, relative to the generated root (`external/industryData/...`). */
+  readonly folder: string;
+  readonly builderName: string;
+  /** Path template from the root, with `{param}` segments. */
+  readonly path: string;
+  readonly operations: readonly OperationIR[];
+  readonly children: readonly TreeNode[];
+}
+
+export interface GeneratorIR {
+  readonly title: string;
+  readonly version: string;
+  readonly serverUrl: string;
+  readonly models: readonly ModelIR[];
+  readonly enums: readonly EnumIR[];
+  readonly root: TreeNode;
+  readonly errorModel: string | undefined;
+}
