@@ -6,6 +6,8 @@ import { emitBuilders } from './emit/builders.js';
 import { emitIndex } from './emit/index-file.js';
 import { emitModels } from './emit/models.js';
 import { emitRuntime, runtimeFile } from './emit/runtime.js';
+import { emitSchemas } from './emit/schemas.js';
+import { emitWireTypes, wireTypesFile } from './emit/wire-types.js';
 import { buildIR } from './ir/build.js';
 import type { GeneratorIR } from './ir/types.js';
 
@@ -31,6 +33,9 @@ export function generate(specText: string, source: string): Generated {
     ...emitBuilders(ir, source),
   ]);
   files.set('index.ts', emitIndex(ir, source));
+  const wire = emitWireTypes(ir, source);
+  files.set(wireTypesFile, wire);
+  files.set('schemas.json', emitSchemas(ir, wire));
   const lock = {
     generator: generatorName,
     generatorVersion,
