@@ -4,8 +4,15 @@ import {
   type RequestAdapter,
   type RequestInformation,
 } from '@microsoft/kiota-abstractions';
-import { FetchRequestAdapter, KiotaClientFactory, type Middleware } from '@microsoft/kiota-http-fetchlibrary';
+import {
+  CustomFetchHandler,
+  FetchRequestAdapter,
+  HttpClient,
+  type Middleware,
+  MiddlewareFactory,
+} from '@microsoft/kiota-http-fetchlibrary';
 import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json';
+import { EmptyErrorBodyHandler } from './empty-error-body.js';
 
 export interface AdapterOptions {
   /** A bearer token, or a function returning one per request. Ignored when `authenticationProvider` is given. */
@@ -15,7 +22,10 @@ export interface AdapterOptions {
   readonly baseUrl?: string;
   /** The fetch to send with (tests inject one). Default: the global fetch. */
   readonly fetch?: (request: string, init: RequestInit) => Promise<Response>;
-  /** Middleware chain; default: Kiota's (retry with Retry-After, redirects, compression, user agent, …). */
+  /**
+   * Middleware chain; default: Kiota's (retry with Retry-After, redirects, compression, user agent, …).
+   * `[]` sends each request once, as is.
+   */
   readonly middleware?: Middleware[];
 }
 
@@ -38,7 +48,15 @@ export function createIndustryDataAdapter(options: AdapterOptions = {}): Request
     (options.accessToken
       ? new BearerTokenProvider(options.accessToken)
       : new AnonymousAuthenticationProvider());
-  const httpClient = KiotaClientFactory.create(options.fetch, options.middleware);
+  const send = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
+  // Kiota treats an empty middleware list as "use the defaults", so the chain is always spelled out here:
+  // the caller's (or Kiota's default) middleware, then ours, then the fetch.
+  const chain = [
+    ...(options.middleware ?? MiddlewareFactory.getDefaultMiddlewares(send)),
+    new EmptyErrorBodyHandler(),
+    new CustomFetchHandler(send),
+  ];
+  const httpClient = new HttpClient(undefined, ...chain);
   const adapter = new FetchRequestAdapter(
     auth,
     new JsonParseNodeFactory(),

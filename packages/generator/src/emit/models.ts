@@ -39,13 +39,9 @@ function tsType(ctx: Context, p: PropertyIR): string {
       item = use(ctx, p.type.target, (n) => n, true);
       break;
     default:
-      if (p.type.primitive === 'untyped') {
-        // A value of a type the spec leaves open is kept whole (an UntypedArray when it is a collection).
-        ctx.imports.add(kiota, 'UntypedNode', true);
-        return 'UntypedNode';
-      } else
-        item =
-          p.type.primitive === 'boolean' ? 'boolean' : p.type.primitive === 'number' ? 'number' : 'string';
+      // A value of a type the spec leaves open is kept whole, as plain JSON (a collection included).
+      if (p.type.primitive === 'untyped') return 'unknown';
+      item = p.type.primitive === 'boolean' ? 'boolean' : p.type.primitive === 'number' ? 'number' : 'string';
   }
   return p.collection ? `${item}[]` : item;
 }
@@ -66,10 +62,7 @@ function readExpression(ctx: Context, p: PropertyIR): string {
       return `n.getCollectionOfObjectValues<${type}>(${factory}) ?? ${runtime(ctx, 'nullOrUndefined')}(n)`;
     return `${runtime(ctx, 'objectOrNull')}(n, () => n.getObjectValue<${type}>(${factory}))`;
   }
-  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped') {
-    ctx.imports.add(kiota, 'createUntypedNodeFromDiscriminatorValue');
-    return 'n.getObjectValue(createUntypedNodeFromDiscriminatorValue)';
-  }
+  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped') return `${runtime(ctx, 'readJson')}(n)`;
   const nullable = runtime(ctx, 'nullOrUndefined');
   if (p.collection)
     return `n.getCollectionOfPrimitiveValues<${primitiveTs(p)}>(${str(primitiveTs(p))}) ?? ${nullable}(n)`;
@@ -90,13 +83,8 @@ function writeStatement(ctx: Context, p: PropertyIR, value: string): string {
       ? `writer.writeCollectionOfObjectValues<${type}>(${key}, ${access}, ${serializer});`
       : `writer.writeObjectValue<${type}>(${key}, ${access}, ${serializer});`;
   }
-  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped') {
-    ctx.imports.add(kiota, 'serializeUntypedNode');
-    ctx.imports.add(kiota, 'ModelSerializerFunction', true);
-    ctx.imports.add(kiota, 'UntypedNode', true);
-    // writeObjectValue writes an untyped node itself; the cast only widens the serializer's parameter to null.
-    return `writer.writeObjectValue<UntypedNode>(${key}, ${access}, serializeUntypedNode as ModelSerializerFunction<UntypedNode>);`;
-  }
+  if (p.type.kind === 'primitive' && p.type.primitive === 'untyped')
+    return `${runtime(ctx, 'writeJson')}(writer, ${key}, ${access});`;
   if (p.collection) return `writer.writeCollectionOfPrimitiveValues<${primitiveTs(p)}>(${key}, ${access});`;
   // Enums are written as strings: writeEnumValue would write null as the string "null".
   const writer =

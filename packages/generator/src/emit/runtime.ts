@@ -3,11 +3,11 @@ import { generatedHeader } from './header.js';
 
 export const runtimeFile = 'runtime.ts';
 
-/** Helpers the generated models share: evolvable enums and telling JSON null from absent. */
+/** Helpers the generated models share: evolvable enums, JSON null versus absent, and open-typed values. */
 export function emitRuntime(source: string): string {
   const p = new Printer().lines(generatedHeader(source));
   p.line(
-    "import { createUntypedNodeFromDiscriminatorValue, isUntypedNull, type ParseNode } from '@microsoft/kiota-abstractions';",
+    "import { createUntypedNodeFromDiscriminatorValue, isUntypedArray, isUntypedNull, isUntypedObject, type ParseNode, type SerializationWriter, type UntypedNode } from '@microsoft/kiota-abstractions';",
   );
   p.line();
   p.doc([
@@ -29,8 +29,32 @@ export function emitRuntime(source: string): string {
   p.doc(['Reads an object, keeping JSON null as null (a typed read would turn it into an empty object).']);
   p.block('export function objectOrNull<T>(node: ParseNode, read: () => T): T | null {', () => {
     p.line('const value = read();');
-    p.line('if (value && typeof value === "object" && Object.keys(value).length > 0) return value;');
+    p.line("if (value && typeof value === 'object' && Object.keys(value).length > 0) return value;");
     p.line('return nullOrUndefined(node) === null ? null : value;');
   });
+  p.line();
+  p.doc(['A value of a type the spec leaves open, read as plain JSON.']);
+  p.block('export function readJson(node: ParseNode): unknown {', () => {
+    p.line('return untypedToJson(node.getObjectValue(createUntypedNodeFromDiscriminatorValue));');
+  });
+  p.line();
+  p.block('function untypedToJson(node: UntypedNode): unknown {', () => {
+    p.line('if (isUntypedArray(node)) return node.getValue().map(untypedToJson);');
+    p.line(
+      'if (isUntypedObject(node)) return Object.fromEntries(Object.entries(node.getValue()).map(([k, v]) => [k, untypedToJson(v)]));',
+    );
+    p.line('return node.getValue();');
+  });
+  p.line();
+  p.doc([
+    'Writes a value of a type the spec leaves open as plain JSON: through writeAdditionalData, which writes',
+    'nested values with JSON.stringify (the untyped-node writer drops empty property names).',
+  ]);
+  p.block(
+    'export function writeJson(writer: SerializationWriter, key: string, value: unknown): void {',
+    () => {
+      p.line('if (value !== undefined) writer.writeAdditionalData({ [key]: value });');
+    },
+  );
   return p.toString();
 }

@@ -1,0 +1,33 @@
+import type { ModelSerializerFunction, Parsable, ParsableFactory } from '@microsoft/kiota-abstractions';
+import { JsonParseNode, JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
+import * as models from '../src/index.js';
+
+const exports = models as unknown as Record<string, unknown>;
+const shortName = (fullName: string) => {
+  const short = fullName.slice(fullName.lastIndexOf('.') + 1);
+  return `${short[0]?.toUpperCase()}${short.slice(1)}`;
+};
+
+/** The generated factory and serializer of an OData type (or of a collection response, `XCollectionResponse`). */
+export function codecOf(fullName: string): {
+  factory: ParsableFactory<Parsable>;
+  serializer: ModelSerializerFunction<Parsable>;
+} {
+  const name = shortName(fullName);
+  const factory = exports[`create${name}FromDiscriminatorValue`] as ParsableFactory<Parsable> | undefined;
+  const serializer = exports[`serialize${name}`] as ModelSerializerFunction<Parsable> | undefined;
+  if (!factory || !serializer) throw new Error(`no generated model for ${fullName}`);
+  return { factory, serializer };
+}
+
+/** JSON → model, as the request adapter does it. */
+export function deserialize<T extends Parsable>(json: unknown, factory: ParsableFactory<T>): T {
+  return new JsonParseNode(json).getObjectValue<T>(factory);
+}
+
+/** model → JSON, as the request adapter does it. */
+export function serialize<T extends Parsable>(value: T, serializer: ModelSerializerFunction<T>): unknown {
+  const writer = new JsonSerializationWriter();
+  writer.writeObjectValue(undefined, value, serializer);
+  return JSON.parse(new TextDecoder().decode(writer.getSerializedContent()));
+}
