@@ -14,10 +14,17 @@ describe('the published package', () => {
 
   it('resolves types and code for ESM consumers (arethetypeswrong, esm-only like the Kiota runtime)', () => {
     const attw = fileURLToPath(new URL('../node_modules/.bin/attw', import.meta.url));
-    const result = spawnSync(attw, ['--pack', '.', '--profile', 'esm-only', '--format', 'json'], { cwd: pkgDir, encoding: 'utf8' });
+    const result = spawnSync(attw, ['--pack', '.', '--profile', 'esm-only', '--format', 'json'], {
+      cwd: pkgDir,
+      encoding: 'utf8',
+    });
     expect(result.status, result.stderr).toBe(0);
-    const report = JSON.parse(result.stdout) as { analysis: { problems: { kind: string; resolutionKind?: string }[] } };
-    const problems = report.analysis.problems.filter((p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs');
+    const report = JSON.parse(result.stdout) as {
+      analysis: { problems: { kind: string; resolutionKind?: string }[] };
+    };
+    const problems = report.analysis.problems.filter(
+      (p) => p.resolutionKind !== 'node10' && p.resolutionKind !== 'node16-cjs',
+    );
     expect(problems).toEqual([]);
   }, 60_000);
 });

@@ -15,25 +15,36 @@ const settings: TJS.PartialArgs = {
   uniqueNames: false,
 };
 
+const compilerOptions: ts.CompilerOptions = {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+  lib: ['lib.es2022.d.ts'],
+};
+
+/** The standard library files, parsed once per process: every generation reads the same ones. */
+const libraryFiles = new Map<string, ts.SourceFile>();
+let previousProgram: ts.Program | undefined;
+
 /** A program over the one in-memory wire-types file, so that schemas come straight from what was generated. */
 function inMemoryProgram(source: string): ts.Program {
-  const options: ts.CompilerOptions = {
-    strict: true,
-    target: ts.ScriptTarget.ES2022,
-    noEmit: true,
-    skipLibCheck: true,
-    types: [],
-    lib: ['lib.es2022.d.ts'],
-  };
-  const host = ts.createCompilerHost(options);
+  const host = ts.createCompilerHost(compilerOptions);
   const original = host.getSourceFile.bind(host);
-  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) =>
-    fileName === wireTypesFile
-      ? ts.createSourceFile(fileName, source, languageVersion, true)
-      : original(fileName, languageVersion, onError, shouldCreate);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (fileName === wireTypesFile) return ts.createSourceFile(fileName, source, languageVersion, true);
+    const cached = libraryFiles.get(fileName);
+    if (cached) return cached;
+    const parsed = original(fileName, languageVersion, onError, shouldCreate);
+    if (parsed) libraryFiles.set(fileName, parsed);
+    return parsed;
+  };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => fileName === wireTypesFile || fileExists(fileName);
-  return ts.createProgram([wireTypesFile], options, host);
+  // Reusing the previous program lets TypeScript keep what it built for the library between generations.
+  previousProgram = ts.createProgram([wireTypesFile], compilerOptions, host, previousProgram);
+  return previousProgram;
 }
 
 /**
