@@ -2,6 +2,12 @@ import type { Command } from '../command.js';
 import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { pipelineCommand } from './pipeline.js';
+import { validateCommand } from './validate.js';
 
 /** Every `sds` subcommand, in the order `sds --help` lists them. */
-export const commands: readonly Command[] = [extractCommand, generateCommand, pipelineCommand];
+export const commands: readonly Command[] = [
+  extractCommand,
+  generateCommand,
+  validateCommand,
+  pipelineCommand,
+];

@@ -1,0 +1,82 @@
+import type { RuleDiagnostic } from './types.js';
+
+/** Deeper than this, a payload is not a flow set: rules refuse it instead of walking it. */
+export const maxDepth = 64;
+/** Bigger than this, a payload is not a flow set either (the largest documented example is a few KB). */
+export const maxBytes = 5 * 1024 * 1024;
+
+export type ParsedInput =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly diagnostic: RuleDiagnostic };
+
+const inputError = (message: string, path = ''): ParsedInput => ({
+  ok: false,
+  diagnostic: {
+    ruleId: 'input',
+    severity: 'error',
+    path,
+    message,
+    docs: 'https://www.rfc-editor.org/rfc/rfc8259',
+  },
+});
+
+/** How deep a JSON value nests, without recursion (so that a 10,000-level payload cannot overflow the stack). */
+export function depthOf(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    if (node && typeof node === 'object')
+      for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Reads a payload from text: a byte-order mark is dropped, then the text must be JSON, at most `maxBytes`, at
+ * most `maxDepth` deep. `__proto__` and `constructor` keys stay plain data (JSON.parse never touches prototypes,
+ * and no rule assigns by key).
+ */
+export function parsePayload(text: string): ParsedInput {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (Buffer.byteLength(body) > maxBytes)
+    return inputError(
+      `the payload is ${Buffer.byteLength(body)} bytes; payloads over ${maxBytes} bytes are refused`,
+    );
+  // Counting brackets first keeps JSON.parse itself away from pathological nesting.
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);
+    else if (c === 125 || c === 93) depth--;
+    if (deepest > maxDepth)
+      return inputError(`the payload nests deeper than ${maxDepth} levels; a flow set nests about 6`);
+  }
+  try {
+    return { ok: true, value: JSON.parse(body) };
+  } catch (error) {
+    return inputError(`the payload is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The same limits for a value already parsed (the simulator parses bodies itself). */
+export function checkParsed(value: unknown): RuleDiagnostic | undefined {
+  if (depthOf(value, maxDepth) > maxDepth) {
+    return {
+      ruleId: 'input',
+      severity: 'error',
+      path: '',
+      message: `the payload nests deeper than ${maxDepth} levels; a flow set nests about 6`,
+      docs: 'https://www.rfc-editor.org/rfc/rfc8259',
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+import type { Rule } from '../types.js';
+import { acceptedProperties } from './accepted-properties.js';
+import { enumValues } from './enum-values.js';
+import { nonEmptyLists } from './non-empty-lists.js';
+import { odataType } from './odata-type.js';
+import { oneFlowPerType } from './one-flow-per-type.js';
+import { readOnlyProperties } from './read-only-properties.js';
+import { requiredProperties } from './required-properties.js';
+
+/** Every documented rule, in the order their diagnostics are reported. */
+export const documentedRules: readonly Rule[] = [
+  odataType,
+  oneFlowPerType,
+  readOnlyProperties,
+  requiredProperties,
+  acceptedProperties,
+  enumValues,
+  nonEmptyLists,
+];

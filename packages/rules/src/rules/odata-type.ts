@@ -1,0 +1,48 @@
+import type { Rule, RuleDiagnostic } from '../types.js';
+import { namedType } from '../walk.js';
+
+/** Where the endpoint takes several types, `@odata.type` says which: present, known, and matching the target. */
+export const odataType: Rule = {
+  id: 'odata-type',
+  severity: 'error',
+  docs: 'api-reference/beta/api/industrydata-outboundprovisioningflowset-post-provisioningflows.md',
+  description:
+    "A body sent where several types are accepted carries a known @odata.type, and an update's matches the flow it updates.",
+  check({ operation, payload, catalogue, target }) {
+    if (
+      operation.bodyTypes.length < 2 ||
+      typeof payload !== 'object' ||
+      payload === null ||
+      Array.isArray(payload)
+    )
+      return [];
+    const diagnostic = (message: string): RuleDiagnostic[] => [
+      {
+        ruleId: this.id,
+        severity: this.severity,
+        path: '/@odata.type',
+        message,
+        docs: operation.docs[0] ?? this.docs,
+      },
+    ];
+    const written = (payload as { '@odata.type'?: unknown })['@odata.type'];
+    const choices = operation.bodyTypes.map((t) => `#${t}`).join(', ');
+    if (written === undefined)
+      return diagnostic(
+        `add "@odata.type": ${operation.alias ?? operation.id} takes several types, one of ${choices}`,
+      );
+    const type = namedType(catalogue, written);
+    if (!type || !operation.bodyTypes.includes(type))
+      return diagnostic(`"@odata.type" ${JSON.stringify(written)} is not one of ${choices}`);
+    const targetType = namedType(catalogue, target?.['@odata.type']);
+    if (targetType && targetType !== type) {
+      return diagnostic(
+        `the flow ${target?.id ?? ''} is a ${targetType.split('.').pop()}, the body a ${type.split('.').pop()}: a flow's type cannot change; send "@odata.type": "#${targetType}"`.replace(
+          'flow  is',
+          'flow is',
+        ),
+      );
+    }
+    return [];
+  },
+};

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { parsePayload } from '../src/index.js';
+import { flowSet, validator } from './helpers.js';
+
+describe('bad input is a diagnostic, never a crash, a hang or a polluted prototype', () => {
+  it.each([
+    ['not JSON', '{ displayName: x }', /not JSON/],
+    ['10,000 levels deep', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, /nests deeper than 64 levels/],
+    ['50 MB', `"${'x'.repeat(50 * 1024 * 1024)}"`, /over 5242880 bytes are refused/],
+  ])('%s', (_name, text, message) => {
+    const parsed = parsePayload(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.diagnostic.message).toMatch(message);
+  });
+
+  it('a byte-order mark is dropped', () => {
+    expect(parsePayload(`\uFEFF${JSON.stringify(flowSet)}`)).toEqual({ ok: true, value: flowSet });
+  });
+
+  it('brackets inside strings do not count as nesting', () => {
+    expect(parsePayload(JSON.stringify({ displayName: '['.repeat(1000) })).ok).toBe(true);
+  });
+
+  it('__proto__ and constructor keys stay data and pollute nothing', () => {
+    const parsed = parsePayload(
+      '{"displayName":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+    );
+    expect(parsed.ok).toBe(true);
+    const diagnostics = validator.validate('createFlowSet', parsed.ok ? parsed.value : undefined);
+    expect(diagnostics.map((d) => d.path).sort()).toEqual(['/__proto__', '/constructor']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('a deeply nested value already parsed is refused by validate too', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect(validator.validate('createFlowSet', { displayName: 'x', filter: deep })).toMatchObject([
+      { ruleId: 'input' },
+    ]);
+  });
+
+  it.each([
+    ['an array body', [flowSet], /must be a JSON object/],
+    ['a body where none is taken', { x: 1 }, /takes no request body/],
+  ])('%s', (_name, body, message) => {
+    const operation = Array.isArray(body) ? 'createFlowSet' : 'resetFlow';
+    expect(validator.validate(operation, body)[0]?.message).toMatch(message);
+  });
+
+  it('an unknown operation lists the known ones', () => {
+    expect(() => validator.validate('createWidget', {})).toThrow(
+      /unknown operation 'createWidget'; known: .*createFlow \(/,
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { classGroupFlow, findings, NS, securityGroupFlow } from '../helpers.js';
+
+describe('odata-type', () => {
+  it.each([
+    ['createFlow', 'present and known', classGroupFlow, undefined, 0, ''],
+    [
+      'createFlow',
+      'missing on a polymorphic endpoint',
+      { configuration: {} },
+      undefined,
+      1,
+      'add "@odata.type"',
+    ],
+    [
+      'createFlow',
+      'unknown type',
+      { '@odata.type': `${NS}gradebookProvisioningFlow` },
+      undefined,
+      1,
+      'is not one of',
+    ],
+    [
+      'createFlow',
+      'the abstract base',
+      { '@odata.type': `${NS}provisioningFlow` },
+      undefined,
+      1,
+      'is not one of',
+    ],
+    [
+      'updateFlow',
+      'matching the flow it updates',
+      classGroupFlow,
+      { id: 'f1', '@odata.type': `${NS}classGroupProvisioningFlow` },
+      0,
+      '',
+    ],
+    [
+      'updateFlow',
+      'a securityGroup body to a classGroup flow',
+      securityGroupFlow,
+      { id: 'f1', '@odata.type': `${NS}classGroupProvisioningFlow` },
+      1,
+      "a flow's type cannot change",
+    ],
+    ['createFlowSet', 'not needed where one type is accepted', { displayName: 'x' }, undefined, 0, ''],
+  ])('%s: %s', (operation, _name, body, target, count, message) => {
+    const found = findings('odata-type', operation, body, { target });
+    expect(found).toHaveLength(count);
+    if (count > 0) expect(found[0]?.message).toContain(message);
+  });
+});

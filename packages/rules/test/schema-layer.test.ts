@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadWireSchemas, SchemaLayer } from '../src/index.js';
+import { classGroupFlow, flowSet, NS, validator } from './helpers.js';
+
+const schemaFindings = (operation: string, body: unknown) =>
+  validator.validate(operation, body).filter((d) => d.ruleId === 'schema');
+
+describe('schema layer', () => {
+  it.each([
+    ['createFlowSet', 'a valid set', flowSet],
+    ['createFlow', 'a valid classGroup flow', classGroupFlow],
+  ])('%s: %s has no schema errors', (operation, _name, body) => {
+    expect(schemaFindings(operation, body)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a wrongly cased property gets its right name',
+      'createFlow',
+      {
+        '@odata.type': `${NS}securityGroupProvisioningFlow`,
+        creationOptions: { createBasedOnroleGroup: true },
+      },
+      '/creationOptions/createBasedOnroleGroup',
+      "the property is 'createBasedOnRoleGroup'",
+    ],
+    [
+      'an unknown property',
+      'createFlowSet',
+      { ...flowSet, colour: 'red' },
+      '/colour',
+      'which the type does not define',
+    ],
+    [
+      'a wrong type',
+      'createFlow',
+      { ...classGroupFlow, configuration: { additionalOptions: { createTeam: 'yes' } } },
+      '/configuration/additionalOptions/createTeam',
+      'must be boolean',
+    ],
+    [
+      'a property of another flow type',
+      'createFlow',
+      { '@odata.type': `${NS}classGroupProvisioningFlow`, creationOptions: {} },
+      '/creationOptions',
+      'which the type does not define',
+    ],
+  ])('%s', (_name, operation, body, path, message) => {
+    expect(schemaFindings(operation, body)).toEqual([
+      expect.objectContaining({ path, message: expect.stringContaining(message) }),
+    ]);
+  });
+
+  it('date-times must be ISO 8601 (checked where they appear: responses, state files)', () => {
+    const layer = new SchemaLayer(loadWireSchemas());
+    expect(
+      layer.check('microsoft.graph.industryData.outboundProvisioningFlowSet', {
+        lastModifiedDateTime: 'yesterday',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        path: '/lastModifiedDateTime',
+        message: expect.stringContaining('must be a date-time'),
+      }),
+    ]);
+  });
+
+  it('the body is checked against the subtype its @odata.type names, not the base', () => {
+    const body = { '@odata.type': `${NS}userProvisioningFlow`, configuration: {} };
+    expect(schemaFindings('createFlow', body).map((d) => d.path)).toEqual(['/configuration']);
+  });
+});
