@@ -40,12 +40,10 @@ describe('the validation middleware refuses an invalid request before it leaves 
 
   it('a valid request goes through', async () => {
     const { sent, flows } = client();
-    await flows
-      .byProvisioningFlowId('f1')
-      .patch({
-        odataType: classGroupFlow['@odata.type'],
-        configuration: { additionalAttributes: ['courseTitle'] },
-      } as never);
+    await flows.byProvisioningFlowId('f1').patch({
+      odataType: classGroupFlow['@odata.type'],
+      configuration: { additionalAttributes: ['courseTitle'] },
+    } as never);
     expect(sent).toEqual([
       'PATCH https://graph.microsoft.com/beta/external/industryData/outboundProvisioningFlowSets/s1/provisioningFlows/f1',
     ]);
