@@ -1,0 +1,101 @@
+/** Injected failures, for testing how clients cope: throttling (429 + Retry-After), outages (503), latency. */
+export interface FaultRule {
+  readonly status?: 429 | 503;
+  /** Seconds, or 'http-date' to send Retry-After as an HTTP date that many seconds ahead (`retryAfterSeconds`). */
+  readonly retryAfter?: number | 'http-date';
+  readonly retryAfterSeconds?: number;
+  readonly latencyMs?: number;
+  /** Share of matching requests it applies to (0..1); default 1. */
+  readonly probability?: number;
+  /** How many matching requests it applies to; default: all. */
+  readonly count?: number;
+  /** Only this HTTP method. */
+  readonly method?: string;
+  /** Only paths containing this text (case-insensitive). */
+  readonly path?: string;
+}
+
+export interface Fault {
+  readonly status: 429 | 503 | undefined;
+  readonly retryAfter: string | undefined;
+  readonly latencyMs: number;
+}
+
+/** Thrown when a faults file or header cannot be read; the message says what is expected. */
+export class FaultConfigError extends Error {
+  override readonly name = 'FaultConfigError';
+}
+
+export function checkFaultRules(value: unknown, where: string): FaultRule[] {
+  const rules = (value as { faults?: unknown } | null)?.faults ?? value;
+  if (!Array.isArray(rules))
+    throw new FaultConfigError(
+      `${where}: expected { faults: [ { status, retryAfter, latencyMs, probability, count, method, path } ] }`,
+    );
+  return rules.map((r, i) => {
+    if (typeof r !== 'object' || r === null)
+      throw new FaultConfigError(`${where}: fault ${i} is not an object`);
+    const rule = r as FaultRule;
+    if (rule.status !== undefined && rule.status !== 429 && rule.status !== 503)
+      throw new FaultConfigError(`${where}: fault ${i}: status must be 429 or 503`);
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1))
+      throw new FaultConfigError(`${where}: fault ${i}: probability must be between 0 and 1`);
+    return rule;
+  });
+}
+
+function retryAfterValue(
+  rule: Pick<FaultRule, 'retryAfter' | 'retryAfterSeconds'>,
+  now: number,
+): string | undefined {
+  if (rule.retryAfter === undefined) return undefined;
+  if (rule.retryAfter === 'http-date')
+    return new Date(now + (rule.retryAfterSeconds ?? 1) * 1000).toUTCString();
+  return String(rule.retryAfter);
+}
+
+/** Parses `x-sds-fault: status=429; retry-after=2; latency=100` (retry-after may be `http-date:5`). */
+export function faultFromHeader(header: string, now = Date.now()): Fault {
+  const fields = new Map<string, string>();
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.split('=');
+    if (key?.trim()) fields.set(key.trim().toLowerCase(), rest.join('=').trim());
+  }
+  const status = fields.has('status') ? Number(fields.get('status')) : undefined;
+  if (status !== undefined && status !== 429 && status !== 503)
+    throw new FaultConfigError('x-sds-fault: status must be 429 or 503');
+  const latency = Number(fields.get('latency') ?? 0);
+  if (!Number.isFinite(latency) || latency < 0 || latency > 60_000)
+    throw new FaultConfigError('x-sds-fault: latency must be 0..60000 ms');
+  const retry = fields.get('retry-after');
+  const httpDate = /^http-date(?::(\d+))?$/.exec(retry ?? '');
+  return {
+    status,
+    retryAfter: httpDate ? new Date(now + Number(httpDate[1] ?? 1) * 1000).toUTCString() : retry,
+    latencyMs: latency,
+  };
+}
+
+/** Decides, request by request, which configured fault applies. */
+export class FaultInjector {
+  private readonly used: number[];
+
+  constructor(
+    private readonly rules: readonly FaultRule[],
+    private readonly random: () => number = Math.random,
+  ) {
+    this.used = rules.map(() => 0);
+  }
+
+  next(method: string, path: string, now = Date.now()): Fault | undefined {
+    for (const [i, rule] of this.rules.entries()) {
+      if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (rule.path && !path.toLowerCase().includes(rule.path.toLowerCase())) continue;
+      if (rule.count !== undefined && (this.used[i] ?? 0) >= rule.count) continue;
+      if (rule.probability !== undefined && this.random() >= rule.probability) continue;
+      this.used[i] = (this.used[i] ?? 0) + 1;
+      return { status: rule.status, retryAfter: retryAfterValue(rule, now), latencyMs: rule.latencyMs ?? 0 };
+    }
+    return undefined;
+  }
+}

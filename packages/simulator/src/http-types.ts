@@ -1,0 +1,19 @@
+/** A request as the simulator sees it: transport-free, so tests and the fuzzer can call it directly. */
+export interface SimRequest {
+  readonly method: string;
+  /** Path and query, e.g. `/beta/external/industryData/outboundProvisioningFlowSets?$top=2`. */
+  readonly url: string;
+  /** Lower-cased header names. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The raw body text, if any. */
+  readonly body: string | undefined;
+}
+
+export interface SimResponse {
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  /** JSON body (serialized by the transport), or undefined for none. */
+  readonly body: unknown;
+  /** Milliseconds to wait before answering (fault injection). */
+  readonly delayMs?: number;
+}
