@@ -2,6 +2,8 @@ import type { Command } from '../command.js';
 import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { pipelineCommand } from './pipeline.js';
+import { simulateCommand } from './simulate.js';
+import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
 
 /** Every `sds` subcommand, in the order `sds --help` lists them. */
@@ -9,5 +11,7 @@ export const commands: readonly Command[] = [
   extractCommand,
   generateCommand,
   validateCommand,
+  simulateCommand,
+  tokenCommand,
   pipelineCommand,
 ];

@@ -842,9 +842,6 @@ export type ErrorDetailsValue = ErrorDetails;
  */
 export interface InnerError {
   "client-request-id"?: string | null;
-  /**
-   * @format date-time
-   */
   date?: string | null;
   "request-id"?: string | null;
   /**

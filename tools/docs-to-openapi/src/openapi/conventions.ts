@@ -93,7 +93,8 @@ export const odataErrorSchemas: Readonly<Record<string, SchemaObject>> = {
     properties: {
       'request-id': { type: 'string', nullable: true },
       'client-request-id': { type: 'string', nullable: true },
-      date: { type: 'string', format: 'date-time', nullable: true },
+      // Graph writes this date in UTC without a time zone designator (2024-03-25T21:55:03), not RFC 3339.
+      date: { type: 'string', nullable: true },
     },
   },
 };
