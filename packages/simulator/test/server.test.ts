@@ -8,6 +8,7 @@ const dir = mkdtempSync(join(tmpdir(), 'sds-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const token = createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] });
 const NS = '#microsoft.graph.industryData.';
+const json = async (response: Promise<Response>): Promise<any> => (await response).json();
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
 describe('the HTTP simulator', () => {
@@ -29,7 +30,7 @@ describe('the HTTP simulator', () => {
 
   it('100 concurrent POSTs of one flow type: exactly one 201, 99 × 409', async () => {
     const sim = await startSimulator();
-    const set = await (
+    const set: any = await (
       await fetch(`${sim.url}/external/industryData/outboundProvisioningFlowSets`, {
         method: 'POST',
         headers,
@@ -54,10 +55,10 @@ describe('the HTTP simulator', () => {
   it('a reset flow goes notReady, then ready after the configured delay', async () => {
     const sim = await startSimulator({ readinessDelayMs: 50 });
     const base = `${sim.url}/external/industryData/outboundProvisioningFlowSets`;
-    const set = await (
+    const set: any = await (
       await fetch(base, { method: 'POST', headers, body: JSON.stringify({ displayName: 'r' }) })
     ).json();
-    const flow = await (
+    const flow: any = await (
       await fetch(`${base}/${set.id}/provisioningFlows`, {
         method: 'POST',
         headers,
@@ -65,8 +66,7 @@ describe('the HTTP simulator', () => {
       })
     ).json();
     const status = async () =>
-      (await (await fetch(`${base}/${set.id}/provisioningFlows/${flow.id}`, { headers })).json())
-        .readinessStatus;
+      (await json(fetch(`${base}/${set.id}/provisioningFlows/${flow.id}`, { headers }))).readinessStatus;
     await new Promise((r) => setTimeout(r, 120));
     expect(await status()).toBe('ready');
     expect(
@@ -102,7 +102,9 @@ describe('the HTTP simulator', () => {
     expect((await fetch(url, { headers: { authorization: `Bearer ${signed}` } })).status).toBe(200);
     const refused = await fetch(url, { headers: { authorization: `Bearer ${forged}` } });
     expect(refused.status).toBe(401);
-    expect((await refused.json()).error.message).toMatch(/signature is invalid/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /signature is invalid/,
+    );
     const expired = createToken({
       scopes: ['IndustryData-OutboundFlow.Read.All'],
       secret: 's3cret',
@@ -118,7 +120,7 @@ describe('durable state (--data)', () => {
     const data = join(dir, 'state.jsonl');
     let sim = await startSimulator({ data });
     const url = `${sim.url}/external/industryData/outboundProvisioningFlowSets`;
-    const set = await (
+    const set: any = await (
       await fetch(url, { method: 'POST', headers, body: JSON.stringify({ displayName: 'kept' }) })
     ).json();
     await sim.close();
