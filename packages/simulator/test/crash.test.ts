@@ -40,7 +40,8 @@ describe('crash safety', () => {
         }
       }
     });
-    await new Promise((r) => setTimeout(r, 400));
+    // Kill once enough writes were acknowledged (however loaded the machine is), while more are in flight.
+    for (let waited = 0; acknowledged.length < 20 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     proc.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
