@@ -11,13 +11,13 @@ function sds(...args: string[]) {
 }
 
 describe('the sds binary', () => {
-  it('exits 2 with a helpful message on an unknown command', () => {
+  it('exits 2 with a helpful message on an unknown command', { timeout: 30_000 }, () => {
     const result = sds('nope');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("unknown command 'nope'");
   });
 
-  it('exits 0 on --help and lists the commands', () => {
+  it('exits 0 on --help and lists the commands', { timeout: 30_000 }, () => {
     const result = sds('--help');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('pipeline');

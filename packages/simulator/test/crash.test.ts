@@ -41,7 +41,8 @@ describe('crash safety', () => {
       }
     });
     // Kill once enough writes were acknowledged (however loaded the machine is), while more are in flight.
-    for (let waited = 0; acknowledged.length < 20 && waited < 20_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    for (let waited = 0; acknowledged.length < 20 && waited < 20_000; waited += 20)
+      await new Promise((r) => setTimeout(r, 20));
     proc.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);

@@ -1,7 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DocsFolderError, extractFromFolderParallel, specToYaml } from '@sds-toolkit/docs-to-openapi';
-import { countBySeverity, formatDiagnostic } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../io.js';
@@ -35,6 +33,11 @@ export const extractCommand: Command = {
       strict: { type: 'boolean', default: false },
       verbose: { type: 'boolean', default: false },
     });
+    // Loaded here, not at the top: `sds --help` should not pay for every stage.
+    const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
+      '@sds-toolkit/docs-to-openapi'
+    );
+    const { countBySeverity, formatDiagnostic } = await import('@sds-toolkit/openapi-model');
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
     let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;

@@ -1,7 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { compareOutput, GeneratorInputError, generate, writeOutput } from '@sds-toolkit/generator';
-import { SpecLoadError } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../io.js';
@@ -33,6 +31,11 @@ export const generateCommand: Command = {
       engine: { type: 'string', default: 'builtin' },
       'dump-ir': { type: 'string' },
     });
+    // Loaded here, not at the top: the generator brings the TypeScript compiler.
+    const { compareOutput, GeneratorInputError, generate, writeOutput } = await import(
+      '@sds-toolkit/generator'
+    );
+    const { SpecLoadError } = await import('@sds-toolkit/openapi-model');
     const root = repoRoot();
     const specPath = values.spec ? userPath(io, values.spec) : `${root}/specs/industrydata/openapi.yaml`;
     const outDir = values.out ? userPath(io, values.out) : `${root}/packages/client/src/generated`;

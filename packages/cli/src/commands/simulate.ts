@@ -1,11 +1,5 @@
 import { readFileSync } from 'node:fs';
-import {
-  checkFaultRules,
-  DataFileError,
-  FaultConfigError,
-  type FaultRule,
-  startSimulator,
-} from '@sds-toolkit/simulator';
+import type { FaultRule } from '@sds-toolkit/simulator';
 import { parse } from 'yaml';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
@@ -41,6 +35,10 @@ export const simulateCommand: Command = {
       'readiness-delay': { type: 'string', default: '2000' },
       secret: { type: 'string' },
     });
+    // Loaded here, not at the top: `sds --help` should not pay for every stage.
+    const { checkFaultRules, DataFileError, FaultConfigError, startSimulator } = await import(
+      '@sds-toolkit/simulator'
+    );
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new UsageError(`--port must be 0..65535, got '${values.port}'`);

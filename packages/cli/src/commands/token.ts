@@ -1,4 +1,3 @@
-import { createToken } from '@sds-toolkit/simulator';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../io.js';
@@ -18,6 +17,7 @@ Prints a JWT for the simulator: delegated (scopes in scp) or, with --app, applic
       secret: { type: 'string' },
       'expires-in': { type: 'string', default: '3600' },
     });
+    const { createToken } = await import('@sds-toolkit/simulator');
     const scopes = (values.scopes ?? '').split(/[\s,]+/).filter(Boolean);
     if (scopes.length === 0)
       throw new UsageError('give the scopes: --scopes "IndustryData-OutboundFlow.ReadWrite.All"');
