@@ -25,6 +25,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly store: Store;
   handle(request: SimRequest): SimResponse;
+  /** Arms a fault at run time, e.g. `{ status: 429, retryAfter: 1, count: 1 }` for the next request. */
+  injectFault(rule: FaultRule): void;
   /** Stops the readiness timers. */
   close(): void;
 }
@@ -433,6 +435,9 @@ export function createSimulator(options: SimulatorOptions): Simulator {
         const ids = newRequestIds(request.headers['client-request-id'], now());
         return odataError(500, ErrorCode.internal, `the simulator failed: ${(error as Error).message}`, ids);
       }
+    },
+    injectFault(rule) {
+      faults.add(rule);
     },
     close() {
       for (const t of timers) clearTimeout(t);

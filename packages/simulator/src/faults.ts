@@ -78,13 +78,21 @@ export function faultFromHeader(header: string, now = Date.now()): Fault {
 
 /** Decides, request by request, which configured fault applies. */
 export class FaultInjector {
+  private readonly rules: FaultRule[];
   private readonly used: number[];
 
   constructor(
-    private readonly rules: readonly FaultRule[],
+    rules: readonly FaultRule[],
     private readonly random: () => number = Math.random,
   ) {
+    this.rules = [...rules];
     this.used = rules.map(() => 0);
+  }
+
+  /** Adds a rule at run time (tests arm a fault for the next request). */
+  add(rule: FaultRule): void {
+    this.rules.push(rule);
+    this.used.push(0);
   }
 
   next(method: string, path: string, now = Date.now()): Fault | undefined {

@@ -96,7 +96,8 @@ export function applyQuery(
   if (top !== undefined && skip + top < total) {
     const next = new URL(url.pathname + url.search, baseUrl);
     next.searchParams.set('$skip', String(skip + top));
-    result['@odata.nextLink'] = next.toString();
+    // Graph writes the system query options of a next link as `$skip`, not `%24skip`.
+    result['@odata.nextLink'] = next.toString().replaceAll('%24', '$');
   }
   return result;
 }

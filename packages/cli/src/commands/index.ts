@@ -1,4 +1,5 @@
 import type { Command } from '../command.js';
+import { contractsCommand } from './contracts.js';
 import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { pipelineCommand } from './pipeline.js';
@@ -13,5 +14,6 @@ export const commands: readonly Command[] = [
   validateCommand,
   simulateCommand,
   tokenCommand,
+  contractsCommand,
   pipelineCommand,
 ];

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { pactFile } from '../../src/names.js';
+import { verifyProvider } from '../../src/verify.js';
+
+describe('provider: the simulator honours every consumer pact', () => {
+  it('the consumer tests wrote the pact (turbo and the test script run the consumer first)', () => {
+    expect(
+      existsSync(pactFile),
+      `${pactFile} is missing: run the consumer tests first (pnpm test runs both in order)`,
+    ).toBe(true);
+  });
+
+  it('verifies every interaction against the simulator on a free port', async () => {
+    await expect(verifyProvider()).resolves.toBeUndefined();
+  });
+});
