@@ -1,8 +1,10 @@
 import type { Command } from '../command.js';
 import { contractsCommand } from './contracts.js';
+import { diffCommand } from './diff.js';
 import { extractCommand } from './extract.js';
 import { generateCommand } from './generate.js';
 import { pipelineCommand } from './pipeline.js';
+import { regenCommand } from './regen.js';
 import { simulateCommand } from './simulate.js';
 import { tokenCommand } from './token.js';
 import { validateCommand } from './validate.js';
@@ -15,5 +17,7 @@ export const commands: readonly Command[] = [
   simulateCommand,
   tokenCommand,
   contractsCommand,
+  diffCommand,
+  regenCommand,
   pipelineCommand,
 ];

@@ -38,13 +38,18 @@ function canonicalSegment(segment: string, context: PathContext): string {
   const lower = segment.toLowerCase();
   for (const name of context.navigations.keys()) if (name.toLowerCase() === lower) return name;
   const seen = context.spellings.get(lower);
-  if (!seen) return segment;
   // Graph navigation properties are camelCase, so a spelling starting lowercase wins over a more frequent
   // capitalised one; among equals the most frequent, then sort order.
-  return [...seen.entries()].sort(
-    (a, b) =>
-      Number(/^[a-z$]/.test(b[0])) - Number(/^[a-z$]/.test(a[0])) || b[1] - a[1] || a[0].localeCompare(b[0]),
-  )[0]?.[0] as string;
+  const best = seen
+    ? ([...seen.entries()].sort(
+        (a, b) =>
+          Number(/^[a-z$]/.test(b[0])) - Number(/^[a-z$]/.test(a[0])) ||
+          b[1] - a[1] ||
+          a[0].localeCompare(b[0]),
+      )[0]?.[0] as string)
+    : segment;
+  // When every page capitalises it, the camelCase convention still decides (OutboundX → outboundX).
+  return /^[A-Z][a-z]/.test(best) ? `${best[0]?.toLowerCase()}${best.slice(1)}` : best;
 }
 
 function parameterName(previous: string | undefined, context: PathContext): string {

@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseCommandArgs, userPath } from '../args.js';
+import type { Command } from '../command.js';
+import { ExitCode } from '../io.js';
+import { repoRoot } from '../repo.js';
+import { UsageError } from '../usage-error.js';
+import { defaultIgnoreFile } from './diff.js';
+
+export const regenCommand: Command = {
+  name: 'regen',
+  summary: 'after a docs change: re-extract, diff, regenerate the client and write its changeset',
+  usage: `Usage: sds regen --docs <dir> [--spec <file>] [--client <dir>] [--changesets <dir>]
+
+Re-extracts the spec from the docs, diffs it against the committed one, and when anything changed: writes the
+new spec and docs.lock.json, regenerates the client and its JSON Schemas, and writes a changeset for
+@sds-toolkit/client with the bump the diff implies (breaking: minor while the client is 0.x, major from 1.0;
+non-breaking: minor; documentation only: patch) and the changelog as its text. When nothing changed, nothing is
+written.
+
+  --docs <dir>         the docs folder (default: $GRAPH_DOCS_DIR)
+  --spec <file>        default: specs/industrydata/openapi.yaml
+  --client <dir>       default: packages/client/src/generated
+  --changesets <dir>   default: .changeset`,
+  async run(args, io) {
+    const { values } = parseCommandArgs(args, {
+      docs: { type: 'string' },
+      spec: { type: 'string' },
+      client: { type: 'string' },
+      changesets: { type: 'string' },
+    });
+    const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
+    if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
+    const root = repoRoot();
+    const specPath = values.spec ? userPath(io, values.spec) : join(root, 'specs/industrydata/openapi.yaml');
+    const clientDir = values.client
+      ? userPath(io, values.client)
+      : join(root, 'packages/client/src/generated');
+    const changesetDir = values.changesets ? userPath(io, values.changesets) : join(root, '.changeset');
+    const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
+      '@sds-toolkit/docs-to-openapi'
+    );
+    const { compareSpecs, loadIgnore, bumpFor, renderMarkdown } = await import('@sds-toolkit/spec-diff');
+    const { parseSpec } = await import('@sds-toolkit/openapi-model');
+    const { generate, writeOutput } = await import('@sds-toolkit/generator');
+
+    let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
+    try {
+      extraction = await extractFromFolderParallel(userPath(io, docs));
+    } catch (error) {
+      if (error instanceof DocsFolderError) throw new UsageError(error.message);
+      throw error;
+    }
+    const fresh = specToYaml(extraction.spec);
+    const committedText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined;
+    if (committedText === fresh) {
+      io.stdout(
+        `no changes: ${relative(root, specPath) || specPath} already matches the docs; nothing written\n`,
+      );
+      return ExitCode.ok;
+    }
+    const ignore = existsSync(defaultIgnoreFile()) ? loadIgnore(defaultIgnoreFile()) : [];
+    const before = committedText
+      ? parseSpec(committedText, specPath)
+      : { openapi: '3.0.4', info: { title: '', version: '' }, paths: {}, components: { schemas: {} } };
+    const result = compareSpecs(before, parseSpec(fresh, 'fresh extraction'), ignore);
+
+    mkdirSync(join(specPath, '..'), { recursive: true });
+    writeFileSync(specPath, fresh);
+    writeFileSync(join(specPath, '..', 'docs.lock.json'), `${JSON.stringify(extraction.lock, null, 2)}\n`);
+    const source = relative(root, specPath).startsWith('..') ? 'openapi.yaml' : relative(root, specPath);
+    const written = writeOutput(generate(fresh, source).files, clientDir);
+    io.stdout(
+      `spec: ${result.summary.breaking} breaking, ${result.summary.nonBreaking} non-breaking, ${result.summary.documentation} documentation changes\n`,
+    );
+    io.stdout(
+      `client: ${written.added.length} added, ${written.changed.length} changed, ${written.removed.length} removed files\n`,
+    );
+
+    const clientVersion = (
+      JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as { version: string }
+    ).version;
+    const bump = bumpFor(result, clientVersion);
+    if (bump) {
+      mkdirSync(changesetDir, { recursive: true });
+      const name = `spec-${createHash('sha256').update(fresh).digest('hex').slice(0, 10)}.md`;
+      const body = renderMarkdown(result, 'Graph docs changes');
+      writeFileSync(join(changesetDir, name), `---\n"@sds-toolkit/client": ${bump}\n---\n\n${body}`);
+      io.stdout(
+        `changeset: ${join(changesetDir, name)} (${bump}${result.summary.breaking > 0 && bump === 'minor' ? ': breaking, and the client is 0.x' : ''})\n`,
+      );
+    } else io.stdout('changeset: none (only ignored differences)\n');
+    return ExitCode.ok;
+  },
+};
