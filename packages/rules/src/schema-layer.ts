@@ -14,6 +14,30 @@ export interface WireSchemas {
 }
 
 export const schemaRuleId = 'schema';
+
+const propertyAnnotation = /^\w+@odata\.\w+$/;
+
+function hasPropertyAnnotations(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasPropertyAnnotations);
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => propertyAnnotation.test(k) || hasPropertyAnnotations(v));
+}
+
+function withoutPropertyAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPropertyAnnotations);
+  if (!value || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (!propertyAnnotation.test(k))
+      Object.defineProperty(copy, k, {
+        value: withoutPropertyAnnotations(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  return copy;
+}
 const schemaDocs = 'specs/industrydata/openapi.yaml (the resource pages: Properties tables)';
 
 function describe(error: ErrorObject): string {
@@ -116,6 +140,8 @@ export class SchemaLayer {
     if (!ref) return [];
     const validate = this.validator(ref);
     if (validate(payload)) return [];
+    // OData property annotations (`roleGroup@odata.bind`) may stand next to any property: checked without them.
+    if (hasPropertyAnnotations(payload)) return this.check(typeName, withoutPropertyAnnotations(payload));
     const errors = (validate.errors ?? []).filter((e) => this.onTheNamedBranch(e, payload));
     // A union's "must match a schema in anyOf" says less than the errors inside it; keep the most specific.
     // `null` is allowed wherever a value is optional: "must be null" only repeats that the value is wrong.

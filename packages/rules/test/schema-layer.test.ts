@@ -70,3 +70,26 @@ describe('schema layer', () => {
     expect(schemaFindings('createFlow', body).map((d) => d.path)).toEqual(['/configuration']);
   });
 });
+
+describe('OData property annotations', () => {
+  it('roleGroup@odata.bind next to a property is allowed, other unknown keys are not', () => {
+    const NS = '#microsoft.graph.industryData.';
+    const body = {
+      '@odata.type': `${NS}userProvisioningFlow`,
+      createUnmatchedUsers: true,
+      creationOptions: {
+        configurations: [
+          {
+            'roleGroup@odata.bind': 'https://graph.microsoft.com/beta/external/industryData/roleGroups/staff',
+            licenseSkus: ['x'],
+          },
+        ],
+      },
+    };
+    expect(validator.validate('createFlow', body)).toEqual([]);
+    const wrong = { ...body, creationOptions: { configurations: [{ roleGroupBind: 'x' }] } };
+    expect(validator.validate('createFlow', wrong).map((d) => d.path)).toEqual([
+      '/creationOptions/configurations/0/roleGroupBind',
+    ]);
+  });
+});

@@ -1,72 +1,296 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DocsFolderError, extractFromFolder, specToYaml } from '@sds-toolkit/docs-to-openapi';
-import { countBySeverity, loadSpec } from '@sds-toolkit/openapi-model';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { type CliIO, ExitCode } from '../io.js';
 import { repoRoot } from '../repo.js';
 import { UsageError } from '../usage-error.js';
+import { defaultIgnoreFile } from './diff.js';
+import { type PipelineReport, pipelineHtml, pipelineMarkdown, type StageSummary } from './pipeline-report.js';
 
-interface StageResult {
-  readonly ok: boolean;
-  readonly summary: string;
+const usage = `Usage: sds pipeline [--docs <dir>] [--report <dir>] [--skip-contracts] [--json]
+
+The main job, docs to verified contracts, stage by stage:
+  1. extract the spec from the docs (--docs, or $GRAPH_DOCS_DIR; without one, the committed spec is used)
+  2. diff it against the committed spec (breaking / non-breaking / documentation)
+  3. regenerate the client and schemas and check they match what is committed
+  4. validate every example payload of the spec with the rules (failing request examples are reported with
+     the page they come from: they are docs defects, so they warn rather than fail)
+  5. run the consumer contract tests and verify them against the simulator
+  6. write reports/pipeline.md and reports/pipeline.html (spec, docs defects, diff, behaviour coverage, benchmarks)
+
+  --report <dir>      where to write the report (default: reports/)
+  --skip-contracts    leave out stage 5 (it takes a few seconds)
+  --json              print a machine-readable summary instead of progress
+
+Exit code: 0 when every stage passed (warnings allowed), 1 when one failed, 2 bad usage.`;
+
+interface Context {
+  readonly io: CliIO;
+  readonly root: string;
+  readonly committedPath: string;
+  spec?: OpenApiDocument;
+  specText?: string;
+  source?: string;
+  diagnostics: PipelineReport['diagnostics'];
+  diff: PipelineReport['diff'];
+  behaviours: PipelineReport['behaviours'];
 }
 
-/** The stages later issues add; listed so the summary says plainly what does not run yet. */
-const plannedStages = [
-  'diff against the committed spec',
-  'regenerate the client and schemas and compare with what is committed',
-  'validate every example payload with the rules',
-  'run the consumer contract tests and verify them against the simulator',
-  'write the report',
-] as const;
+type Stage = (ctx: Context) => Promise<Omit<StageSummary, 'name'>>;
 
-function extractStage(docs: string | undefined, io: CliIO): StageResult {
-  const committedPath = join(repoRoot(), 'specs/industrydata/openapi.yaml');
-  if (!docs) {
-    const spec = loadSpec(committedPath);
-    return {
-      ok: true,
-      summary: `no docs folder given (--docs or GRAPH_DOCS_DIR): using the committed spec, ${Object.keys(spec.paths).length} paths`,
-    };
-  }
-  let extraction: ReturnType<typeof extractFromFolder>;
-  try {
-    extraction = extractFromFolder(userPath(io, docs));
-  } catch (error) {
-    if (error instanceof DocsFolderError) throw new UsageError(error.message);
-    throw error;
-  }
-  const counts = countBySeverity(extraction.diagnostics);
-  const fresh = specToYaml(extraction.spec);
-  const committed = existsSync(committedPath) ? readFileSync(committedPath, 'utf8') : '';
-  const drift =
-    fresh === committed
-      ? 'equal to the committed spec'
-      : 'DIFFERENT from the committed spec (run `pnpm sds extract`)';
-  return {
-    ok: counts.error === 0,
-    summary: `${extraction.lock.pages.length} pages → ${extraction.ir.operations.length} operations; ${counts.error} errors, ${counts.warning} warnings; ${drift}`,
-  };
-}
+const stages: readonly [string, Stage][] = [
+  [
+    'extract',
+    async (ctx) => {
+      const docs = ctx.io.env.GRAPH_DOCS_DIR;
+      const { loadSpec } = await import('@sds-toolkit/openapi-model');
+      if (!docs) {
+        ctx.spec = loadSpec(ctx.committedPath);
+        ctx.specText = readFileSync(ctx.committedPath, 'utf8');
+        ctx.source = relative(ctx.root, ctx.committedPath);
+        return {
+          status: 'skipped',
+          summary: `no docs folder (--docs or GRAPH_DOCS_DIR): using the committed spec ${ctx.source}`,
+          details: [],
+        };
+      }
+      const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
+        '@sds-toolkit/docs-to-openapi'
+      );
+      const { countBySeverity, parseSpec } = await import('@sds-toolkit/openapi-model');
+      let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
+      try {
+        extraction = await extractFromFolderParallel(userPath(ctx.io, docs));
+      } catch (error) {
+        if (error instanceof DocsFolderError) throw new UsageError(error.message);
+        throw error;
+      }
+      ctx.specText = specToYaml(extraction.spec);
+      ctx.spec = parseSpec(ctx.specText, 'extracted spec');
+      ctx.source = `extracted from ${docs} (${extraction.lock.pages.length} pages)`;
+      ctx.diagnostics = extraction.diagnostics.filter((d) => d.severity !== 'info');
+      const counts = countBySeverity(extraction.diagnostics);
+      return {
+        status: counts.error > 0 ? 'failed' : 'passed',
+        summary: `${extraction.lock.pages.length} pages → ${extraction.ir.operations.length} operations; ${counts.error} errors, ${counts.warning} docs defects (warnings)`,
+        details: [],
+      };
+    },
+  ],
+  [
+    'diff',
+    async (ctx) => {
+      const { compareSpecs, loadIgnore } = await import('@sds-toolkit/spec-diff');
+      const { loadSpec } = await import('@sds-toolkit/openapi-model');
+      const ignore = existsSync(defaultIgnoreFile()) ? loadIgnore(defaultIgnoreFile()) : [];
+      const result = compareSpecs(loadSpec(ctx.committedPath), ctx.spec as OpenApiDocument, ignore);
+      ctx.diff = result.changes;
+      const s = result.summary;
+      return {
+        status: s.breaking > 0 ? 'warning' : 'passed',
+        summary:
+          s.total === 0
+            ? 'no changes against the committed spec'
+            : `${s.breaking} breaking, ${s.nonBreaking} non-breaking, ${s.documentation} documentation changes: run \`pnpm sds regen --docs <dir>\``,
+        details: result.changes.slice(0, 10).map((c) => `${c.classification}: ${c.message}`),
+      };
+    },
+  ],
+  [
+    'generate',
+    async (ctx) => {
+      const { compareOutput, generate } = await import('@sds-toolkit/generator');
+      const generated = generate(ctx.specText as string, 'specs/industrydata/openapi.yaml');
+      const difference = compareOutput(generated.files, join(ctx.root, 'packages/client/src/generated'));
+      const stale = [...difference.added, ...difference.changed, ...difference.removed];
+      return stale.length === 0
+        ? {
+            status: 'passed',
+            summary: `${generated.files.size} generated files match packages/client/src/generated`,
+            details: [],
+          }
+        : {
+            status: 'failed',
+            summary: `${stale.length} generated files differ from what is committed: run \`pnpm sds generate\``,
+            details: stale,
+          };
+    },
+  ],
+  [
+    'examples',
+    async (ctx) => {
+      const { defaultValidator, loadWireSchemas, SchemaLayer } = await import('@sds-toolkit/rules');
+      const validator = defaultValidator();
+      const layer = new SchemaLayer(loadWireSchemas());
+      const failures: string[] = [];
+      let checked = 0;
+      type Example = { value: unknown; 'x-docs-source'?: string };
+      type Media = { schema?: SchemaObject; examples?: Record<string, Example> };
+      type Operation = {
+        operationId: string;
+        requestBody?: { content: Record<string, Media> };
+        responses: Record<string, { content?: Record<string, Media> }>;
+      };
+      for (const item of Object.values((ctx.spec as OpenApiDocument).paths)) {
+        for (const [method, raw] of Object.entries(item)) {
+          if (method === 'parameters' || typeof raw !== 'object' || !raw || !('operationId' in raw)) continue;
+          const op = raw as Operation;
+          const operation = validator.catalogue.find(op.operationId);
+          for (const [name, example] of Object.entries(
+            op.requestBody?.content['application/json']?.examples ?? {},
+          )) {
+            checked++;
+            const errors = operation
+              ? validator.validate(operation, example.value).filter((d) => d.severity === 'error')
+              : [];
+            if (errors.length > 0)
+              failures.push(
+                `request ${name} (${example['x-docs-source']}): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+              );
+          }
+          for (const [status, response] of Object.entries(op.responses)) {
+            const schema = response.content?.['application/json']?.schema;
+            const ref = schema?.$ref ?? schema?.oneOf?.[0]?.$ref;
+            const type = ref && !schema?.oneOf ? ref.split('/').pop() : operation?.requestType;
+            for (const [name, example] of Object.entries(
+              response.content?.['application/json']?.examples ?? {},
+            )) {
+              checked++;
+              if (!type || schema?.properties?.value) continue; // collections: their items are checked by the contract tests
+              const { '@odata.context': _context, ...body } = example.value as Record<string, unknown>;
+              const errors = layer.check(type, body);
+              if (errors.length > 0)
+                failures.push(
+                  `response ${status} ${name} (${example['x-docs-source']}): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+                );
+            }
+          }
+        }
+      }
+      return {
+        status: failures.length > 0 ? 'warning' : 'passed',
+        summary: `${checked} example payloads checked, ${failures.length} do not pass (docs defects, listed with their page)`,
+        details: failures,
+      };
+    },
+  ],
+  [
+    'contracts',
+    async (ctx) => {
+      const { runContracts } = await import('@sds-toolkit/contract-tests');
+      const run = runContracts();
+      ctx.behaviours = run.results.map((r) => ({
+        behaviour: r.behaviour.behaviour,
+        docs: r.behaviour.docs,
+        verifiedBy: r.verifiers.map((v) => `${v.kind}: ${v.ref}`).join('; '),
+        outcome: r.outcome,
+      }));
+      const verified = run.results.filter((r) => r.outcome === 'passed').length;
+      return {
+        status: run.ok ? 'passed' : 'failed',
+        summary: `${run.projects.map((p) => `${p.name} ${p.passed}/${p.passed + p.failed}`).join(', ')}; ${verified} of ${run.results.length} documented behaviours verified`,
+        details: run.projects.filter((p) => !p.ok).map((p) => p.output.split('\n').slice(-30).join('\n')),
+      };
+    },
+  ],
+];
 
 export const pipelineCommand: Command = {
   name: 'pipeline',
   summary: 'run the whole chain: docs → spec → client → rules → simulator → contracts → report',
-  usage: [
-    'Usage: sds pipeline [--docs <dir>]',
-    '',
-    'Runs every stage of the toolkit in order and prints a summary.',
-    '  --docs <dir>  docs folder to extract the spec from (default: $GRAPH_DOCS_DIR; else the committed spec is used)',
-  ].join('\n'),
+  usage,
   async run(args, io) {
-    const { values } = parseCommandArgs(args, { docs: { type: 'string' } });
-    io.stdout('sds pipeline\n');
-    const extract = extractStage(values.docs ?? io.env.GRAPH_DOCS_DIR, io);
-    io.stdout(`  1. extract: ${extract.ok ? 'ok' : 'FAILED'}: ${extract.summary}\n`);
-    for (const [index, stage] of plannedStages.entries())
-      io.stdout(`  ${index + 2}. ${stage}: not built yet\n`);
-    return extract.ok ? ExitCode.ok : ExitCode.failed;
+    const { values } = parseCommandArgs(args, {
+      docs: { type: 'string' },
+      report: { type: 'string' },
+      'skip-contracts': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+    });
+    const root = repoRoot();
+    const env = { ...io.env, ...(values.docs ? { GRAPH_DOCS_DIR: values.docs } : {}) };
+    const ctx: Context = {
+      io: { ...io, env },
+      root,
+      committedPath: join(root, 'specs/industrydata/openapi.yaml'),
+      diagnostics: [],
+      diff: [],
+      behaviours: [],
+    };
+    const say = (text: string) => {
+      if (!values.json) io.stdout(text);
+    };
+    say('sds pipeline\n');
+    const results: StageSummary[] = [];
+    for (const [index, [name, stage]] of stages.entries()) {
+      if (name === 'contracts' && values['skip-contracts']) {
+        results.push({ name, status: 'skipped', summary: 'skipped (--skip-contracts)', details: [] });
+        say(`  ${index + 1}. ${name}: skipped (--skip-contracts)\n`);
+        continue;
+      }
+      say(`  ${index + 1}. ${name} …`);
+      const started = performance.now();
+      let result: Omit<StageSummary, 'name'>;
+      try {
+        result = await stage(ctx);
+      } catch (error) {
+        if (error instanceof UsageError) throw error;
+        result = { status: 'failed', summary: `failed: ${(error as Error).message}`, details: [] };
+      }
+      results.push({ name, ...result });
+      say(` ${result.status} (${((performance.now() - started) / 1000).toFixed(1)} s): ${result.summary}\n`);
+      for (const d of result.details.slice(0, 5)) say(`       ${d.split('\n')[0]}\n`);
+      if (result.details.length > 5) say(`       … ${result.details.length - 5} more in the report\n`);
+      if (result.status === 'failed' && !ctx.spec) break;
+    }
+    const reportDir = values.report ? userPath(io, values.report) : join(root, 'reports');
+    const benchmarks = existsSync(join(root, 'BENCHMARKS.md'))
+      ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
+      : undefined;
+    const spec = ctx.spec;
+    const report: PipelineReport = {
+      stages: [
+        ...results,
+        {
+          name: 'report',
+          status: 'passed',
+          summary: `written to ${relative(root, reportDir) || reportDir}`,
+          details: [],
+        },
+      ],
+      spec: {
+        source: ctx.source ?? 'none',
+        paths: spec ? Object.keys(spec.paths).length : 0,
+        operations: spec
+          ? Object.values(spec.paths).reduce(
+              (n, item) => n + Object.keys(item).filter((k) => k !== 'parameters').length,
+              0,
+            )
+          : 0,
+        schemas: spec ? Object.keys(spec.components.schemas).length : 0,
+      },
+      diagnostics: ctx.diagnostics,
+      diff: ctx.diff,
+      behaviours: ctx.behaviours,
+      benchmarks,
+    };
+    mkdirSync(reportDir, { recursive: true });
+    writeFileSync(join(reportDir, 'pipeline.md'), pipelineMarkdown(report));
+    writeFileSync(join(reportDir, 'pipeline.html'), pipelineHtml(report));
+    const failed = results.filter((r) => r.status === 'failed').map((r) => r.name);
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({ ok: failed.length === 0, stages: report.stages.map(({ details: _details, ...s }) => s), report: { markdown: join(reportDir, 'pipeline.md'), html: join(reportDir, 'pipeline.html') } }, null, 2)}\n`,
+      );
+    } else {
+      say(
+        `  6. report: ${join(reportDir, 'pipeline.md')}\n            ${join(reportDir, 'pipeline.html')}\n`,
+      );
+      say(
+        failed.length === 0 ? 'pipeline: every stage passed\n' : `pipeline: FAILED in ${failed.join(', ')}\n`,
+      );
+    }
+    return failed.length === 0 ? ExitCode.ok : ExitCode.failed;
   },
 };

@@ -1,24 +1,94 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/index.js';
 import { captureIO } from '../capture.js';
 
 const shared = fileURLToPath(new URL('../../../../../shared/graph-docs', import.meta.url));
+const chromium = '/usr/bin/chromium';
+const reports = mkdtempSync(join(tmpdir(), 'sds-pipeline-'));
+afterAll(() => rmSync(reports, { recursive: true, force: true }));
 
 describe('sds pipeline', () => {
-  it('uses the committed spec when no docs folder is given, and says so', async () => {
+  it('without docs: uses the committed spec, says so, and still runs the other stages', async () => {
     const io = captureIO({});
-    expect(await main(['pipeline'], io)).toBe(0);
-    expect(io.out).toMatch(/1\. extract: ok: no docs folder given .*using the committed spec, 5 paths/);
+    expect(await main(['pipeline', '--skip-contracts', '--report', join(reports, 'a')], io)).toBe(0);
+    expect(io.out).toMatch(
+      /1\. extract … skipped .*no docs folder .*using the committed spec specs\/industrydata\/openapi\.yaml/,
+    );
+    expect(io.out).toMatch(/3\. generate … passed .*16 generated files match/);
+    expect(readFileSync(join(reports, 'a/pipeline.md'), 'utf8')).toMatch(/^# sds pipeline report/);
   });
 
   it.skipIf(!existsSync(shared))(
-    'extracts from a docs folder and compares with the committed spec',
+    'with the docs: all six stages, docs defects and behaviour coverage in the report, --json summary',
     async () => {
       const io = captureIO({ GRAPH_DOCS_DIR: shared });
-      expect(await main(['pipeline'], io)).toBe(0);
-      expect(io.out).toMatch(/66 pages → 11 operations; 0 errors, \d+ warnings; equal to the committed spec/);
+      expect(await main(['pipeline', '--json', '--report', join(reports, 'b')], io)).toBe(0);
+      const summary = JSON.parse(io.out) as { ok: boolean; stages: { name: string; status: string }[] };
+      expect(summary.ok).toBe(true);
+      expect(summary.stages.map((s) => s.name)).toEqual([
+        'extract',
+        'diff',
+        'generate',
+        'examples',
+        'contracts',
+        'report',
+      ]);
+      expect(summary.stages.find((s) => s.name === 'contracts')?.status).toBe('passed');
+      const md = readFileSync(join(reports, 'b/pipeline.md'), 'utf8');
+      expect(md).toMatch(/\| warning \| path-casing \| `api-reference\/beta\/api\/.*\.md:\d+` \|/);
+      expect(md).toMatch(/\| Updating a flow answers 204 No Content.* \| passed \|/);
     },
+    120_000,
+  );
+
+  it.skipIf(!existsSync(chromium))(
+    'the HTML report opens in headless Chromium without errors',
+    async () => {
+      await main(['pipeline', '--skip-contracts', '--report', join(reports, 'c')], captureIO({}));
+      const { chromium: launcher } = await import('playwright-core');
+      const browser = await launcher.launch({
+        executablePath: chromium,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+        await page.goto(`file://${join(reports, 'c/pipeline.html')}`);
+        expect(await page.title()).toBe('sds pipeline report');
+        expect(await page.locator('h2').allTextContents()).toEqual([
+          'Stages',
+          'Spec',
+          'Documentation defects',
+          'Changes against the committed spec',
+          'Behaviour coverage',
+          'Benchmarks',
+        ]);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+    60_000,
   );
 });
+
+if (!existsSync(chromium))
+  console.warn(`skipping the HTML-in-Chromium test: no ${chromium} (apt-get install chromium)`);
