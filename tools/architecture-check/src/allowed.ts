@@ -23,6 +23,8 @@ export const allowedImports: Readonly<Record<string, readonly string[]>> = {
     '@sds-toolkit/contract-tests',
   ],
   '@sds-toolkit/architecture-check': [],
+  // Scripts users copy: they use the published client, and the simulator to run without a tenant.
+  '@sds-toolkit/examples': ['@sds-toolkit/client', '@sds-toolkit/simulator'],
 };
 
 /** Run-time dependencies the published client may have: the Kiota runtime and nothing else. */

@@ -101,35 +101,46 @@ function sourceFiles(dir: string): string[] {
 /** Reads every workspace package under `packages/` and `tools/` of a repository. */
 export function readWorkspace(root: string): WorkspacePackage[] {
   const packages: WorkspacePackage[] = [];
-  for (const group of ['packages', 'tools']) {
-    const groupDir = join(root, group);
-    for (const entry of readdirSync(groupDir).sort()) {
-      const dir = join(groupDir, entry);
-      let manifest: {
-        name: string;
-        dependencies?: Record<string, string>;
-        devDependencies?: Record<string, string>;
-      };
-      try {
-        manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-      } catch {
-        continue; // a folder without package.json is not a workspace package
-      }
-      const sources = new Map<string, string>();
-      const src = join(dir, 'src');
-      try {
-        for (const file of sourceFiles(src)) sources.set(relative(root, file), readFileSync(file, 'utf8'));
-      } catch {
-        // a placeholder package has no src/ yet
-      }
-      packages.push({
-        name: manifest.name,
-        dir: relative(root, dir),
-        dependencies: manifest.dependencies ?? {},
-        devDependencies: manifest.devDependencies ?? {},
-        sources,
-      });
+  const dirs = [
+    ...['packages', 'tools'].flatMap((group) =>
+      readdirSync(join(root, group))
+        .sort()
+        .map((entry) => join(root, group, entry)),
+    ),
+    join(root, 'examples'),
+  ];
+  for (const dir of dirs) {
+    let manifest: {
+      name: string;
+      dependencies?: Record<string, string>;
+      devDependencies?: Record<string, string>;
+    };
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    } catch {
+      continue; // a folder without package.json is not a workspace package
     }
+    const sources = new Map<string, string>();
+    const src = join(dir, 'src');
+    try {
+      // The examples are scripts at the package root; packages keep their code in src/.
+      const files =
+        dir === join(root, 'examples')
+          ? readdirSync(dir)
+              .filter((f) => f.endsWith('.ts'))
+              .map((f) => join(dir, f))
+          : sourceFiles(src);
+      for (const file of files) sources.set(relative(root, file), readFileSync(file, 'utf8'));
+    } catch {
+      // a placeholder package has no src/ yet
+    }
+    packages.push({
+      name: manifest.name,
+      dir: relative(root, dir),
+      dependencies: manifest.dependencies ?? {},
+      devDependencies: manifest.devDependencies ?? {},
+      sources,
+    });
   }
   return packages;
 }

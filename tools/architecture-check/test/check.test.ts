@@ -77,7 +77,12 @@ describe('this repository', () => {
   it('obeys the dependency direction written in the README', () => {
     const root = fileURLToPath(new URL('../../..', import.meta.url));
     const workspace = readWorkspace(root);
-    expect(workspace.map((p) => p.name)).toContain('@sds-toolkit/cli');
+    expect(workspace.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['@sds-toolkit/cli', '@sds-toolkit/examples']),
+    );
+    expect([...(workspace.find((p) => p.name === '@sds-toolkit/examples')?.sources.keys() ?? [])]).toContain(
+      'examples/provision-two-schools.ts',
+    );
     expect(checkArchitecture(workspace)).toEqual([]);
   });
 });

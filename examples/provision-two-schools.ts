@@ -1,0 +1,139 @@
+/**
+ * What an SDS admin scripts: a flow set for two schools with a classGroup flow (no Teams, course title and code
+ * as extra attributes) and a securityGroup flow; reset the classGroup flow and wait until it is ready; list;
+ * clean up.
+ *
+ *   pnpm --filter @sds-toolkit/examples provision                 # against the simulator (started here)
+ *   GRAPH_TOKEN=<token> pnpm --filter @sds-toolkit/examples provision   # against Microsoft Graph
+ *
+ * The token needs IndustryData-OutboundFlow.ReadWrite.All. GRAPH_BASE_URL points at another base URL.
+ */
+import { fileURLToPath } from 'node:url';
+import {
+  type ClassGroupProvisioningFlow,
+  createIndustryDataAdapter,
+  createIndustryDataClient,
+  IndustryDataError,
+  type SecurityGroupProvisioningFlow,
+} from '@sds-toolkit/client';
+import { createToken, startSimulator } from '@sds-toolkit/simulator';
+
+const NS = '#microsoft.graph.industryData';
+
+export interface RunOptions {
+  readonly baseUrl: string;
+  readonly accessToken: string;
+  readonly schools?: readonly string[];
+  /** How long to wait for the reset flow to be ready. */
+  readonly readyTimeoutMs?: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface RunResult {
+  readonly flowSetId: string;
+  readonly flowTypes: readonly string[];
+  readonly readinessAfterReset: string;
+  readonly listed: number;
+}
+
+export async function provisionTwoSchools(options: RunOptions): Promise<RunResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const client = createIndustryDataClient(
+    createIndustryDataAdapter({ baseUrl: options.baseUrl, accessToken: options.accessToken }),
+  );
+  const sets = client.external.industryData.outboundProvisioningFlowSets;
+
+  const set = await sets.post({
+    displayName: 'Two schools (example)',
+    filter: {
+      odataType: `${NS}.basicFilter`,
+      attribute: 'orgExternalId',
+      in: [...(options.schools ?? ['school-1', 'school-2'])],
+    } as never,
+  });
+  if (!set?.id) throw new Error('the flow set came back without an id');
+  log(`created flow set ${set.id}`);
+  const flows = sets.byOutboundProvisioningFlowSetId(set.id).provisioningFlows;
+  try {
+    const classGroup: ClassGroupProvisioningFlow = {
+      odataType: `${NS}.classGroupProvisioningFlow`,
+      configuration: {
+        additionalAttributes: ['courseTitle', 'courseCode'],
+        additionalOptions: { createTeam: false, writeDisplayNameOnCreateOnly: false },
+        enrollmentMappings: {
+          memberEnrollmentMappings: [
+            { odataType: `${NS}.sectionRoleReferenceValue`, code: 'student' } as never,
+          ],
+          ownerEnrollmentMappings: [
+            { odataType: `${NS}.sectionRoleReferenceValue`, code: 'teacher' } as never,
+          ],
+        },
+      },
+    };
+    const securityGroup: SecurityGroupProvisioningFlow = {
+      odataType: `${NS}.securityGroupProvisioningFlow`,
+      creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+    };
+    const classFlow = await flows.post(classGroup);
+    const securityFlow = await flows.post(securityGroup);
+    if (!classFlow?.id || !securityFlow?.id) throw new Error('a flow came back without an id');
+    log(`created classGroup flow ${classFlow.id} and securityGroup flow ${securityFlow.id}`);
+
+    await flows.byProvisioningFlowId(classFlow.id).reset.post();
+    log(`reset the classGroup flow; waiting until it is ready`);
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+    let readiness = 'unknown';
+    while (Date.now() < deadline) {
+      readiness = String(
+        (await flows.byProvisioningFlowId(classFlow.id).get())?.readinessStatus ?? 'unknown',
+      );
+      if (readiness !== 'notReady') break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    log(`classGroup flow is ${readiness}`);
+
+    const listed = await flows.get();
+    for (const f of listed?.value ?? []) log(`  ${f.odataType} ${f.id} ${f.readinessStatus}`);
+    return {
+      flowSetId: set.id,
+      flowTypes: (listed?.value ?? []).map((f) => String(f.odataType)).sort(),
+      readinessAfterReset: readiness,
+      listed: listed?.value?.length ?? 0,
+    };
+  } finally {
+    await sets.byOutboundProvisioningFlowSetId(set.id).delete();
+    log(`deleted flow set ${set.id}`);
+  }
+}
+
+async function main(): Promise<void> {
+  const token = process.env.GRAPH_TOKEN;
+  if (token) {
+    await provisionTwoSchools({
+      baseUrl: process.env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/beta',
+      accessToken: token,
+    });
+    return;
+  }
+  const simulator = await startSimulator({ readinessDelayMs: 1000 });
+  console.log(`no GRAPH_TOKEN: running against the simulator at ${simulator.url}`);
+  try {
+    await provisionTwoSchools({
+      baseUrl: simulator.url,
+      accessToken: createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] }),
+    });
+  } finally {
+    await simulator.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error: unknown) => {
+    console.error(
+      error instanceof IndustryDataError
+        ? `${error.status} ${error.code}: ${error.message} (request-id ${error.requestId})`
+        : error,
+    );
+    process.exitCode = 1;
+  });
+}
