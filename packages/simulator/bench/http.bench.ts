@@ -1,0 +1,143 @@
+/**
+ * Requests per second and p50/p99 latency on loopback at 50 connections (autocannon): the simulator (auth,
+ * rules and durable state on), Stoplight Prism mocking the same spec (quiet: -v error), and a bare node:http
+ * server answering fixed bodies (the ceiling), in one run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { writeBenchResult } from '../../../scripts/bench-result.js';
+import { createToken } from '../src/index.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const spec = fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url));
+const prismBin = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+const token = createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] });
+const setsPath = '/external/industryData/outboundProvisioningFlowSets';
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(
+  url: string,
+  method: 'GET' | 'POST' | 'PATCH',
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    method,
+    connections: 50,
+    duration: seconds,
+    headers: { 'content-type': 'application/json', ...headers },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+  };
+}
+
+const line = (label: string, f: Figures, target?: string) => ({
+  label,
+  value: `${Math.round(f.rps).toLocaleString('en')} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${f.non2xx ? `, ${f.non2xx} non-2xx` : ''}`,
+  ...(target ? { target } : {}),
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'sds-bench-'));
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--conditions=development',
+    fileURLToPath(new URL('./serve.ts', import.meta.url)),
+    join(dir, 'state.jsonl'),
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
+const sim = {
+  url: await new Promise<string>((resolve) =>
+    child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
+  ),
+};
+const auth = { authorization: `Bearer ${token}` };
+for (let i = 0; i < 5; i++) {
+  await fetch(`${sim.url}${setsPath}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ displayName: `seed ${i}` }),
+  });
+}
+const seeded = (await (await fetch(`${sim.url}${setsPath}`, { headers: auth })).json()) as {
+  value: { id: string }[];
+};
+const firstId = seeded.value[0]?.id ?? '';
+
+const bare = createServer((req, res) => {
+  const body = req.method === 'GET' ? '{"value":[]}' : '{}';
+  req.resume();
+  res.writeHead(req.method === 'PATCH' ? 204 : 200, { 'content-type': 'application/json' });
+  res.end(req.method === 'PATCH' ? undefined : body);
+});
+await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+
+const prismPort = 40_000 + Math.floor(Math.random() * 10_000);
+const prism = spawn(prismBin, ['mock', spec, '-p', String(prismPort), '-h', '127.0.0.1', '-v', 'error'], {
+  stdio: 'ignore',
+});
+const prismUrl = `http://127.0.0.1:${prismPort}`;
+for (let i = 0; i < 100; i++) {
+  try {
+    await fetch(`${prismUrl}${setsPath}`, { headers: auth });
+    break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+try {
+  const simGet = await load(`${sim.url}${setsPath}`, 'GET', undefined, auth);
+  const prismGet = await load(`${prismUrl}${setsPath}`, 'GET', undefined, auth);
+  const bareGet = await load(`${bareUrl}${setsPath}`, 'GET');
+  const simPatch = await load(`${sim.url}${setsPath}/${firstId}`, 'PATCH', { displayName: 'renamed' }, auth);
+  const prismPatch = await load(
+    `${prismUrl}${setsPath}/${firstId}`,
+    'PATCH',
+    { displayName: 'renamed' },
+    auth,
+  );
+  const simPost = await load(`${sim.url}${setsPath}`, 'POST', { displayName: 'bench' }, auth);
+  writeBenchResult('simulator', `Simulator on loopback (autocannon, 50 connections, ${seconds} s each)`, [
+    line(
+      'GET list: simulator in its own process (auth, rules, durable state)',
+      simGet,
+      '≥ 3× quiet Prism, p99 < 5 ms',
+    ),
+    line('GET list: Prism 5.14.2 -v error, same spec', prismGet),
+    line('GET list: bare node:http, fixed body (ceiling)', bareGet),
+    { label: 'GET list: simulator ÷ Prism', ratio: simGet.rps / prismGet.rps, target: '≥ 3×' },
+    line('PATCH set (fsync per write): simulator', simPatch),
+    line('PATCH set: Prism', prismPatch),
+    line('POST set (fsync per write): simulator', simPost),
+  ]);
+} finally {
+  prism.kill();
+  bare.close();
+  child.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
