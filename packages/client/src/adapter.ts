@@ -11,8 +11,9 @@ import {
   type Middleware,
   MiddlewareFactory,
 } from '@microsoft/kiota-http-fetchlibrary';
-import { JsonParseNodeFactory, JsonSerializationWriterFactory } from '@microsoft/kiota-serialization-json';
 import { EmptyErrorBodyHandler } from './empty-error-body.js';
+import { FastJsonParseNodeFactory } from './serialization/parse-node.js';
+import { FastJsonSerializationWriterFactory } from './serialization/serialization-writer.js';
 
 export interface AdapterOptions {
   /** A bearer token, or a function returning one per request. Ignored when `authenticationProvider` is given. */
@@ -59,8 +60,8 @@ export function createIndustryDataAdapter(options: AdapterOptions = {}): Request
   const httpClient = new HttpClient(undefined, ...chain);
   const adapter = new FetchRequestAdapter(
     auth,
-    new JsonParseNodeFactory(),
-    new JsonSerializationWriterFactory(),
+    new FastJsonParseNodeFactory(),
+    new FastJsonSerializationWriterFactory(),
     httpClient,
   );
   adapter.baseUrl = options.baseUrl ?? 'https://graph.microsoft.com/beta';

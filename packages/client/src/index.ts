@@ -5,6 +5,11 @@ import { createIndustryDataApiClient, type IndustryDataApiClient } from './gener
 export { type AdapterOptions, createIndustryDataAdapter } from './adapter.js';
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
 export * from './generated/index.js';
+export { FastJsonParseNode, FastJsonParseNodeFactory } from './serialization/parse-node.js';
+export {
+  FastJsonSerializationWriter,
+  FastJsonSerializationWriterFactory,
+} from './serialization/serialization-writer.js';
 
 export type IndustryDataClient = IndustryDataApiClient;
 

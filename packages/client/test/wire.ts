@@ -20,14 +20,30 @@ export function codecOf(fullName: string): {
   return { factory, serializer };
 }
 
+/**
+ * Which JSON (de)serializers the tests use: this client's own (what createIndustryDataAdapter registers) or
+ * Kiota's (what an existing Graph app's adapter has). SDS_TEST_JSON=kiota runs the suites on Kiota's.
+ */
+export const jsonImplementation = process.env.SDS_TEST_JSON === 'kiota' ? 'kiota' : 'fast';
+
 /** JSON → model, as the request adapter does it. */
-export function deserialize<T extends Parsable>(json: unknown, factory: ParsableFactory<T>): T {
-  return new JsonParseNode(json).getObjectValue<T>(factory);
+export function deserialize<T extends Parsable>(
+  json: unknown,
+  factory: ParsableFactory<T>,
+  implementation = jsonImplementation,
+): T {
+  const node = implementation === 'kiota' ? new JsonParseNode(json) : new models.FastJsonParseNode(json);
+  return node.getObjectValue<T>(factory);
 }
 
 /** model → JSON, as the request adapter does it. */
-export function serialize<T extends Parsable>(value: T, serializer: ModelSerializerFunction<T>): unknown {
-  const writer = new JsonSerializationWriter();
+export function serialize<T extends Parsable>(
+  value: T,
+  serializer: ModelSerializerFunction<T>,
+  implementation = jsonImplementation,
+): unknown {
+  const writer =
+    implementation === 'kiota' ? new JsonSerializationWriter() : new models.FastJsonSerializationWriter();
   writer.writeObjectValue(undefined, value, serializer);
   return JSON.parse(new TextDecoder().decode(writer.getSerializedContent()));
 }

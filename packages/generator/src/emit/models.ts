@@ -158,13 +158,27 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
       p.block(
         'return {',
         () => {
-          if (base) p.line(`...${use(ctx, base.fullName, (n) => `deserializeInto${n}`, false)}(value),`);
-          else if (model.discriminated)
+          // Inherited readers are written out here, not spread from the base's function: one object per
+          // model read instead of one per level of its hierarchy.
+          const chain: ModelIR[] = [];
+          for (
+            let m: ModelIR | undefined = model;
+            m && !chain.includes(m);
+            m = m.base ? ctx.models.get(m.base) : undefined
+          )
+            chain.unshift(m);
+          if (chain[0]?.discriminated) {
             p.line(
               `'@odata.type': (n) => { value.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
             );
-          for (const prop of model.properties) {
-            p.line(`${str(prop.wireName)}: (n) => { value.${prop.name} = ${readExpression(ctx, prop)}; },`);
+          }
+          const seen = new Set<string>();
+          for (const level of chain) {
+            for (const prop of level.properties) {
+              if (seen.has(prop.wireName)) continue;
+              seen.add(prop.wireName);
+              p.line(`${str(prop.wireName)}: (n) => { value.${prop.name} = ${readExpression(ctx, prop)}; },`);
+            }
           }
         },
         '};',

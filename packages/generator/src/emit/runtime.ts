@@ -21,6 +21,8 @@ export function emitRuntime(source: string): string {
     'nothing (or an empty object), so the untyped read it makes is of a null or a trivial value.',
   ]);
   p.block('export function nullOrUndefined(node: ParseNode): null | undefined {', () => {
+    // Parse nodes that expose the parsed JSON as `raw` (this client's own) are read directly.
+    p.line("if ('raw' in node) return (node as { raw: unknown }).raw === null ? null : undefined;");
     p.line(
       'return isUntypedNull(node.getObjectValue(createUntypedNodeFromDiscriminatorValue)) ? null : undefined;',
     );
@@ -35,6 +37,7 @@ export function emitRuntime(source: string): string {
   p.line();
   p.doc(['A value of a type the spec leaves open, read as plain JSON.']);
   p.block('export function readJson(node: ParseNode): unknown {', () => {
+    p.line("if ('raw' in node) return (node as { raw: unknown }).raw;");
     p.line('return untypedToJson(node.getObjectValue(createUntypedNodeFromDiscriminatorValue));');
   });
   p.line();

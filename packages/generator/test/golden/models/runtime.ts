@@ -14,6 +14,7 @@ export type Evolvable<T extends string> = T | (string & Record<never, never>);
  * nothing (or an empty object), so the untyped read it makes is of a null or a trivial value.
  */
 export function nullOrUndefined(node: ParseNode): null | undefined {
+  if ('raw' in node) return (node as { raw: unknown }).raw === null ? null : undefined;
   return isUntypedNull(node.getObjectValue(createUntypedNodeFromDiscriminatorValue)) ? null : undefined;
 }
 
@@ -30,6 +31,7 @@ export function objectOrNull<T>(node: ParseNode, read: () => T): T | null {
  * A value of a type the spec leaves open, read as plain JSON.
  */
 export function readJson(node: ParseNode): unknown {
+  if ('raw' in node) return (node as { raw: unknown }).raw;
   return untypedToJson(node.getObjectValue(createUntypedNodeFromDiscriminatorValue));
 }
 

@@ -3,7 +3,7 @@
 
 import type { AdditionalDataHolder, Parsable, ParseNode, SerializationWriter } from '@microsoft/kiota-abstractions';
 import { type Evolvable, nullOrUndefined, objectOrNull, readJson, writeJson } from '../../runtime.js';
-import { deserializeIntoEntity, type Entity, serializeEntityProperties } from '../index.js';
+import { type Entity, serializeEntityProperties } from '../index.js';
 
 /**
  * `microsoft.graph.industryData.additionalClassGroupAttributes`: the known members. Unknown members received from the service are kept as strings.
@@ -214,7 +214,11 @@ export function createAdministrativeUnitProvisioningFlowFromDiscriminatorValue(p
  */
 export function deserializeIntoAdministrativeUnitProvisioningFlow(value: Partial<AdministrativeUnitProvisioningFlow> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoProvisioningFlow(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
+    'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'lastModifiedDateTime': (n) => { value.lastModifiedDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'readinessStatus': (n) => { value.readinessStatus = n.getStringValue() ?? nullOrUndefined(n); },
     'creationOptions': (n) => { value.creationOptions = objectOrNull(n, () => n.getObjectValue<AdminUnitCreationOptions>(createAdminUnitCreationOptionsFromDiscriminatorValue)); },
   };
 }
@@ -324,7 +328,7 @@ export function createBasicFilterFromDiscriminatorValue(parseNode: ParseNode | u
  */
 export function deserializeIntoBasicFilter(value: Partial<BasicFilter> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoFilter(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
     'attribute': (n) => { value.attribute = n.getStringValue() ?? nullOrUndefined(n); },
     'in': (n) => { value.in = n.getCollectionOfPrimitiveValues<string>('string') ?? nullOrUndefined(n); },
   };
@@ -438,7 +442,11 @@ export function createClassGroupProvisioningFlowFromDiscriminatorValue(parseNode
  */
 export function deserializeIntoClassGroupProvisioningFlow(value: Partial<ClassGroupProvisioningFlow> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoProvisioningFlow(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
+    'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'lastModifiedDateTime': (n) => { value.lastModifiedDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'readinessStatus': (n) => { value.readinessStatus = n.getStringValue() ?? nullOrUndefined(n); },
     'configuration': (n) => { value.configuration = objectOrNull(n, () => n.getObjectValue<ClassGroupConfiguration>(createClassGroupConfigurationFromDiscriminatorValue)); },
   };
 }
@@ -600,7 +608,9 @@ export function createIdentifierTypeReferenceValueFromDiscriminatorValue(parseNo
  */
 export function deserializeIntoIdentifierTypeReferenceValue(value: Partial<IdentifierTypeReferenceValue> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoReferenceValue(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
+    'value': (n) => { value.value = objectOrNull(n, () => n.getObjectValue<ReferenceDefinition>(createReferenceDefinitionFromDiscriminatorValue)); },
   };
 }
 
@@ -672,7 +682,8 @@ export function createIndustryDataRootFromDiscriminatorValue(parseNode: ParseNod
  */
 export function deserializeIntoIndustryDataRoot(value: Partial<IndustryDataRoot> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'dataConnectors': (n) => { value.dataConnectors = readJson(n); },
     'inboundFlows': (n) => { value.inboundFlows = readJson(n); },
     'operations': (n) => { value.operations = readJson(n); },
@@ -748,7 +759,8 @@ export function createOutboundProvisioningFlowSetFromDiscriminatorValue(parseNod
  */
 export function deserializeIntoOutboundProvisioningFlowSet(value: Partial<OutboundProvisioningFlowSet> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
     'displayName': (n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
     'filter': (n) => { value.filter = objectOrNull(n, () => n.getObjectValue<Filter>(createFilterFromDiscriminatorValue)); },
@@ -941,7 +953,8 @@ export function createProvisioningFlowFromDiscriminatorValue(parseNode: ParseNod
  */
 export function deserializeIntoProvisioningFlow(value: Partial<ProvisioningFlow> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
     'lastModifiedDateTime': (n) => { value.lastModifiedDateTime = n.getStringValue() ?? nullOrUndefined(n); },
     'readinessStatus': (n) => { value.readinessStatus = n.getStringValue() ?? nullOrUndefined(n); },
@@ -1095,7 +1108,8 @@ export function createReferenceDefinitionFromDiscriminatorValue(parseNode: Parse
  */
 export function deserializeIntoReferenceDefinition(value: Partial<ReferenceDefinition> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
     'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
     'displayName': (n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
@@ -1259,7 +1273,8 @@ export function createRoleGroupFromDiscriminatorValue(parseNode: ParseNode | und
  */
 export function deserializeIntoRoleGroup(value: Partial<RoleGroup> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'displayName': (n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
     'roles': (n) => { value.roles = n.getCollectionOfObjectValues<RoleReferenceValue>(createRoleReferenceValueFromDiscriminatorValue) ?? nullOrUndefined(n); },
   };
@@ -1303,7 +1318,9 @@ export function createRoleReferenceValueFromDiscriminatorValue(parseNode: ParseN
  */
 export function deserializeIntoRoleReferenceValue(value: Partial<RoleReferenceValue> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoReferenceValue(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
+    'value': (n) => { value.value = objectOrNull(n, () => n.getObjectValue<ReferenceDefinition>(createReferenceDefinitionFromDiscriminatorValue)); },
   };
 }
 
@@ -1343,7 +1360,9 @@ export function createSectionRoleReferenceValueFromDiscriminatorValue(parseNode:
  */
 export function deserializeIntoSectionRoleReferenceValue(value: Partial<SectionRoleReferenceValue> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoReferenceValue(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
+    'value': (n) => { value.value = objectOrNull(n, () => n.getObjectValue<ReferenceDefinition>(createReferenceDefinitionFromDiscriminatorValue)); },
   };
 }
 
@@ -1447,7 +1466,11 @@ export function createSecurityGroupProvisioningFlowFromDiscriminatorValue(parseN
  */
 export function deserializeIntoSecurityGroupProvisioningFlow(value: Partial<SecurityGroupProvisioningFlow> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoProvisioningFlow(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
+    'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'lastModifiedDateTime': (n) => { value.lastModifiedDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'readinessStatus': (n) => { value.readinessStatus = n.getStringValue() ?? nullOrUndefined(n); },
     'creationOptions': (n) => { value.creationOptions = objectOrNull(n, () => n.getObjectValue<SecurityGroupCreationOptions>(createSecurityGroupCreationOptionsFromDiscriminatorValue)); },
   };
 }
@@ -1493,7 +1516,7 @@ export function createSimplePasswordSettingsFromDiscriminatorValue(parseNode: Pa
  */
 export function deserializeIntoSimplePasswordSettings(value: Partial<SimplePasswordSettings> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoPasswordSettings(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
     'password': (n) => { value.password = n.getStringValue() ?? nullOrUndefined(n); },
   };
 }
@@ -1715,7 +1738,9 @@ export function createUserMatchTargetReferenceValueFromDiscriminatorValue(parseN
  */
 export function deserializeIntoUserMatchTargetReferenceValue(value: Partial<UserMatchTargetReferenceValue> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoReferenceValue(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
+    'value': (n) => { value.value = objectOrNull(n, () => n.getObjectValue<ReferenceDefinition>(createReferenceDefinitionFromDiscriminatorValue)); },
   };
 }
 
@@ -1767,7 +1792,11 @@ export function createUserProvisioningFlowFromDiscriminatorValue(parseNode: Pars
  */
 export function deserializeIntoUserProvisioningFlow(value: Partial<UserProvisioningFlow> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoProvisioningFlow(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
+    'createdDateTime': (n) => { value.createdDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'lastModifiedDateTime': (n) => { value.lastModifiedDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+    'readinessStatus': (n) => { value.readinessStatus = n.getStringValue() ?? nullOrUndefined(n); },
     'createUnmatchedUsers': (n) => { value.createUnmatchedUsers = n.getBooleanValue() ?? nullOrUndefined(n); },
     'creationOptions': (n) => { value.creationOptions = objectOrNull(n, () => n.getObjectValue<UserCreationOptions>(createUserCreationOptionsFromDiscriminatorValue)); },
     'managementOptions': (n) => { value.managementOptions = objectOrNull(n, () => n.getObjectValue<UserManagementOptions>(createUserManagementOptionsFromDiscriminatorValue)); },
@@ -1813,7 +1842,9 @@ export function createYearReferenceValueFromDiscriminatorValue(parseNode: ParseN
  */
 export function deserializeIntoYearReferenceValue(value: Partial<YearReferenceValue> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoReferenceValue(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'code': (n) => { value.code = n.getStringValue() ?? nullOrUndefined(n); },
+    'value': (n) => { value.value = objectOrNull(n, () => n.getObjectValue<ReferenceDefinition>(createReferenceDefinitionFromDiscriminatorValue)); },
   };
 }
 

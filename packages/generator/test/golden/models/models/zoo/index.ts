@@ -3,7 +3,7 @@
 
 import type { AdditionalDataHolder, Parsable, ParseNode, SerializationWriter } from '@microsoft/kiota-abstractions';
 import { type Evolvable, nullOrUndefined, objectOrNull, readJson, writeJson } from '../../runtime.js';
-import { deserializeIntoEntity, type Entity, serializeEntityProperties } from '../index.js';
+import { type Entity, serializeEntityProperties } from '../index.js';
 
 /**
  * `microsoft.graph.zoo.climate`: the known members. Unknown members received from the service are kept as strings.
@@ -118,7 +118,8 @@ export function createBirdFromDiscriminatorValue(parseNode: ParseNode | undefine
  */
 export function deserializeIntoBird(value: Partial<Bird> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoAnimal(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'name': (n) => { value.name = n.getStringValue() ?? nullOrUndefined(n); },
     'wingspan': (n) => { value.wingspan = n.getNumberValue() ?? nullOrUndefined(n); },
   };
 }
@@ -182,7 +183,8 @@ export function createCageFromDiscriminatorValue(parseNode: ParseNode | undefine
  */
 export function deserializeIntoCage(value: Partial<Cage> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoEntity(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'id': (n) => { value.id = n.getStringValue() ?? nullOrUndefined(n); },
     'capacity': (n) => { value.capacity = n.getNumberValue() ?? nullOrUndefined(n); },
     'climate': (n) => { value.climate = n.getStringValue() ?? nullOrUndefined(n); },
     'heated': (n) => { value.heated = n.getBooleanValue() ?? nullOrUndefined(n); },
@@ -293,7 +295,8 @@ export function createCatFromDiscriminatorValue(parseNode: ParseNode | undefined
  */
 export function deserializeIntoCat(value: Partial<Cat> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoAnimal(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'name': (n) => { value.name = n.getStringValue() ?? nullOrUndefined(n); },
     'lives': (n) => { value.lives = n.getNumberValue() ?? nullOrUndefined(n); },
   };
 }
@@ -335,7 +338,9 @@ export function createParrotFromDiscriminatorValue(parseNode: ParseNode | undefi
  */
 export function deserializeIntoParrot(value: Partial<Parrot> | undefined = {}): Record<string, (node: ParseNode) => void> {
   return {
-    ...deserializeIntoBird(value),
+    '@odata.type': (n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+    'name': (n) => { value.name = n.getStringValue() ?? nullOrUndefined(n); },
+    'wingspan': (n) => { value.wingspan = n.getNumberValue() ?? nullOrUndefined(n); },
     'words': (n) => { value.words = n.getCollectionOfPrimitiveValues<string>('string') ?? nullOrUndefined(n); },
   };
 }
