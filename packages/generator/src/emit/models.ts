@@ -151,40 +151,45 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
   );
   p.line();
 
-  p.doc([`The property readers of a \`${model.name}\`, keyed by wire name.`]);
+  // The readers are one static table per model (inherited ones written out, not spread from the base), so
+  // that reading a model allocates no closures; deserializeIntoX binds them for parse nodes that need closures.
+  const chain: ModelIR[] = [];
+  for (
+    let m: ModelIR | undefined = model;
+    m && !chain.includes(m);
+    m = m.base ? ctx.models.get(m.base) : undefined
+  )
+    chain.unshift(m);
+  p.doc([`How each property of a \`${model.name}\` is read, keyed by wire name.`]);
+  p.block(
+    `export const ${model.name}Readers: Record<string, (value: Partial<${model.name}>, n: ParseNode) => void> = {`,
+    () => {
+      if (chain[0]?.discriminated)
+        p.line(
+          `'@odata.type': (value, n) => { value.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
+        );
+      const seen = new Set<string>();
+      for (const level of chain) {
+        for (const prop of level.properties) {
+          if (seen.has(prop.wireName)) continue;
+          seen.add(prop.wireName);
+          p.line(
+            `${str(prop.wireName)}: (value, n) => { value.${prop.name} = ${readExpression(ctx, prop)}; },`,
+          );
+        }
+      }
+    },
+    '};',
+  );
+  p.line();
+  p.doc([`The property readers of a \`${model.name}\`, keyed by wire name, bound to the model being read.`]);
   p.block(
     `export function deserializeInto${model.name}(value: Partial<${model.name}> | undefined = {}): Record<string, (node: ParseNode) => void> {`,
     () => {
-      p.block(
-        'return {',
-        () => {
-          // Inherited readers are written out here, not spread from the base's function: one object per
-          // model read instead of one per level of its hierarchy.
-          const chain: ModelIR[] = [];
-          for (
-            let m: ModelIR | undefined = model;
-            m && !chain.includes(m);
-            m = m.base ? ctx.models.get(m.base) : undefined
-          )
-            chain.unshift(m);
-          if (chain[0]?.discriminated) {
-            p.line(
-              `'@odata.type': (n) => { value.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
-            );
-          }
-          const seen = new Set<string>();
-          for (const level of chain) {
-            for (const prop of level.properties) {
-              if (seen.has(prop.wireName)) continue;
-              seen.add(prop.wireName);
-              p.line(`${str(prop.wireName)}: (n) => { value.${prop.name} = ${readExpression(ctx, prop)}; },`);
-            }
-          }
-        },
-        '};',
-      );
+      p.line(`return ${runtime(ctx, 'bindReaders')}(${model.name}Readers, value);`);
     },
   );
+  p.line(`${runtime(ctx, 'attachReaders')}(deserializeInto${model.name}, ${model.name}Readers);`);
   p.line();
 
   ctx.imports.add(kiota, 'SerializationWriter', true);

@@ -59,5 +59,28 @@ export function emitRuntime(source: string): string {
       p.line('if (value !== undefined) writer.writeAdditionalData({ [key]: value });');
     },
   );
+  p.line();
+  p.doc([
+    "Where a deserializer keeps its static reader table: parse nodes that know it (this client's own) read",
+    'models without binding a closure per property.',
+  ]);
+  p.line("export const readersKey: unique symbol = Symbol.for('sds-toolkit.readers');");
+  p.line();
+  p.doc(["Binds a static reader table to the model being read, as Kiota's parse nodes expect."]);
+  p.block(
+    'export function bindReaders<T>(readers: Record<string, (value: T, n: ParseNode) => void>, value: T): Record<string, (node: ParseNode) => void> {',
+    () => {
+      p.line('const bound: Record<string, (node: ParseNode) => void> = {};');
+      p.line('for (const key of Object.keys(readers)) {');
+      p.line('  const read = readers[key] as (value: T, n: ParseNode) => void;');
+      p.line('  bound[key] = (n) => read(value, n);');
+      p.line('}');
+      p.line('return bound;');
+    },
+  );
+  p.line();
+  p.block('export function attachReaders(deserializer: object, readers: object): void {', () => {
+    p.line('Object.defineProperty(deserializer, readersKey, { value: readers });');
+  });
   return p.toString();
 }

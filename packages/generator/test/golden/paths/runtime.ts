@@ -48,3 +48,25 @@ function untypedToJson(node: UntypedNode): unknown {
 export function writeJson(writer: SerializationWriter, key: string, value: unknown): void {
   if (value !== undefined) writer.writeAdditionalData({ [key]: value });
 }
+
+/**
+ * Where a deserializer keeps its static reader table: parse nodes that know it (this client's own) read
+ * models without binding a closure per property.
+ */
+export const readersKey: unique symbol = Symbol.for('sds-toolkit.readers');
+
+/**
+ * Binds a static reader table to the model being read, as Kiota's parse nodes expect.
+ */
+export function bindReaders<T>(readers: Record<string, (value: T, n: ParseNode) => void>, value: T): Record<string, (node: ParseNode) => void> {
+  const bound: Record<string, (node: ParseNode) => void> = {};
+  for (const key of Object.keys(readers)) {
+    const read = readers[key] as (value: T, n: ParseNode) => void;
+    bound[key] = (n) => read(value, n);
+  }
+  return bound;
+}
+
+export function attachReaders(deserializer: object, readers: object): void {
+  Object.defineProperty(deserializer, readersKey, { value: readers });
+}
