@@ -141,7 +141,8 @@ export class FastJsonParseNode implements ParseNode {
         if (staticRead) staticRead(model, new FastJsonParseNode(value));
         else if (read) read(new FastJsonParseNode(value));
         else {
-          const extra = (model.additionalData ??= {}) as Record<string, unknown>;
+          if (!model.additionalData) model.additionalData = {};
+          const extra = model.additionalData as Record<string, unknown>;
           if (key === '__proto__') setOwn(extra, key, value);
           else extra[key] = value;
         }

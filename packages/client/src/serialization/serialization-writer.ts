@@ -100,7 +100,10 @@ export class FastJsonSerializationWriter implements SerializationWriter {
     serializer?: ModelSerializerFunction<T>,
   ): void {
     if (values === undefined) return;
-    if (values === null) return this.put(key, null);
+    if (values === null) {
+      this.put(key, null);
+      return;
+    }
     const array: unknown[] = [];
     this.put(key, array);
     this.stack.push(array);
@@ -114,8 +117,10 @@ export class FastJsonSerializationWriter implements SerializationWriter {
     serializer?: ModelSerializerFunction<T>,
   ): void {
     if (value === undefined) return;
-    if (value === null) return this.put(key, null);
-    if (isUntypedNode(value)) return this.put(key, untypedToJson(value));
+    if (value === null || isUntypedNode(value)) {
+      this.put(key, value === null ? null : untypedToJson(value));
+      return;
+    }
     const object: Record<string, unknown> = {};
     this.onBeforeObjectSerialization?.(value);
     this.put(key, object);
