@@ -1,3 +1,4 @@
+import { editDistance } from '@sds-toolkit/openapi-model';
 import type { Command } from './command.js';
 import { commands } from './commands/index.js';
 import { type CliIO, ExitCode } from './io.js';
@@ -23,20 +24,7 @@ function overview(available: readonly Command[]): string {
 }
 
 function closestName(name: string, names: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0] ?? 0;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j] ?? 0;
-        row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length] ?? 0;
-  };
-  const ranked = names.map((n) => ({ n, d: distance(name, n) })).sort((x, y) => x.d - y.d);
+  const ranked = names.map((n) => ({ n, d: editDistance(name, n) })).sort((x, y) => x.d - y.d);
   const best = ranked[0];
   return best && best.d <= 2 ? best.n : undefined;
 }

@@ -7,3 +7,4 @@ export {
 } from './diagnostic.js';
 export { loadSpec, parseSpec, SpecLoadError, schemaNameOfRef } from './load.js';
 export * from './openapi.js';
+export { editDistance } from './text.js';

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { countBySeverity, type Diagnostic, formatDiagnostic, sortDiagnostics } from '../src/index.js';
+import {
+  countBySeverity,
+  type Diagnostic,
+  editDistance,
+  formatDiagnostic,
+  sortDiagnostics,
+} from '../src/index.js';
 
 const d = (file: string, line: number, severity: Diagnostic['severity'], code = 'x'): Diagnostic => ({
   code,
@@ -43,5 +49,17 @@ describe('diagnostics', () => {
       warning: 0,
       info: 1,
     });
+  });
+});
+
+describe('editDistance', () => {
+  it.each([
+    ['', '', 0],
+    ['provisioningFlow', 'provisioingFlow', 1],
+    ['kettleSpuot', 'kettleSpout', 2],
+    ['ecko', 'echo', 1],
+    ['abc', 'xyz', 3],
+  ])('%s → %s: %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  editDistance,
   httpMethods,
   type OpenApiDocument,
   type OperationObject,
@@ -89,20 +90,6 @@ function typeOf(schema: SchemaObject | undefined): string {
 
 const bodyOfSchema = (s: SchemaObject | undefined): SchemaObject | undefined =>
   s?.allOf ? s.allOf.find((x) => !x.$ref) : s;
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 class Changes {
   readonly list: Change[] = [];
@@ -398,7 +385,7 @@ function diffSchemas(before: OpenApiDocument, after: OpenApiDocument, changes: C
         (n) =>
           !renamed.has(n) &&
           typeOf(pa[old]) === typeOf(pb[n]) &&
-          (n.toLowerCase() === old.toLowerCase() || distance(n.toLowerCase(), old.toLowerCase()) <= 2),
+          (n.toLowerCase() === old.toLowerCase() || editDistance(n.toLowerCase(), old.toLowerCase()) <= 2),
       );
       if (candidate) {
         renamed.add(candidate);

@@ -1,23 +1,10 @@
+import { editDistance } from '@sds-toolkit/openapi-model';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { primitiveOf, type WrittenType } from '../pages/common.js';
 import type { ResourceDoc, WrittenProperty } from '../pages/resource.js';
 import type { LinkResolver } from './links.js';
 import { namespaceOfName, recase, shortName, words } from './names.js';
 import type { EnumIR, NavigationIR, PropertyIR, SourceRef, TypeIR, TypeRef } from './types.js';
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 /** Resolves type names as pages write them (links, full or short names, wrong casing, typos) to known types. */
 export class TypeNames {
@@ -115,7 +102,7 @@ export class TypeNames {
       wanted.length > 6
         ? (this.byNamespace.get(namespace ?? '') ?? []).filter((d) => {
             const known = shortName(d.name).toLowerCase();
-            return Math.abs(known.length - wanted.length) <= 2 && distance(known, wanted) <= 2;
+            return Math.abs(known.length - wanted.length) <= 2 && editDistance(known, wanted) <= 2;
           })
         : [];
     if (candidates.length === 1 && candidates[0]) {
