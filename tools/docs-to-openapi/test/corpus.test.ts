@@ -115,6 +115,13 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     expect(codes).toContain(code);
   });
 
+  it('names the exchanged member/owner descriptions of enrollmentMappings', () => {
+    const swapped = extraction?.diagnostics.filter((d) => d.code === 'description-swapped') ?? [];
+    expect(swapped.map((d) => [d.file, d.line])).toEqual([
+      ['api-reference/beta/resources/industrydata-enrollmentmappings.md', 22],
+    ]);
+  });
+
   it('the draft update page loses to the published ones, with 200 vs 204 named', () => {
     const draft = extraction?.diagnostics.find(
       (d) => d.code === 'draft-superseded' && d.file.endsWith('industrydata-provisioningflow-update.md'),

@@ -194,6 +194,11 @@ describe('documentation defects are reported, never fatal', () => {
     ['stray table row', 'table-stray-row', 'resources/contoso-kettle.md'],
     ['JSON representation casing', 'json-representation-extra', 'resources/contoso-kettle.md'],
     ['empty Properties section', 'properties-empty', 'resources/contoso-kettlespout.md'],
+    [
+      'descriptions exchanged between sibling properties',
+      'description-swapped',
+      'resources/contoso-kettle.md',
+    ],
     ['wrongly cased property in an example', 'example-property-casing', 'api/contoso-kettle-post.md'],
     ['trailing comma in an example', 'example-json-repaired', 'api/contoso-kettle-post.md'],
     ['broken annotation JSON', 'annotation-invalid-json', 'api/contoso-kettle-post.md'],

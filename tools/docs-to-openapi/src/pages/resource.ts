@@ -2,6 +2,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import type { SourceRef } from '../ir/types.js';
 import { type DocPage, type DocTable, findSection, type RichText } from '../markdown/page.js';
 import { headerIndex, namespaceOf, possibleValues, readWrittenType, type WrittenType } from './common.js';
+import { reportSwappedDescriptions } from './swapped-descriptions.js';
 
 export interface WrittenProperty {
   readonly name: string;
@@ -93,6 +94,7 @@ function readPropertyTable(
       source: { file, line: row.line },
     });
   }
+  reportSwappedDescriptions(properties, sink, what);
   return properties;
 }
 
