@@ -30,7 +30,7 @@ const flowSet = {
     classGroupFlow,
     {
       '@odata.type': `${NS}securityGroupProvisioningFlow`,
-      creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false },
+      creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
     },
     {
       '@odata.type': `${NS}administrativeUnitProvisioningFlow`,
@@ -64,8 +64,14 @@ ajv.addSchema({ $id: 'wire', definitions: schemas.definitions });
 const ajvFlow = ajv.compile({ $ref: 'wire#/definitions/ClassGroupProvisioningFlow' });
 const ajvSet = ajv.compile({ $ref: 'wire#/definitions/OutboundProvisioningFlowSet' });
 
-if (validator.validate('updateFlow', classGroupFlow).length > 0 || !ajvFlow(classGroupFlow))
-  throw new Error('the benchmark body must be valid');
+for (const [operation, body, alone] of [
+  ['updateFlow', classGroupFlow, ajvFlow],
+  ['createFlowSet', flowSet, ajvSet],
+] as const) {
+  const findings = validator.validate(operation, body);
+  if (findings.length > 0 || !alone(body))
+    throw new Error(`the ${operation} benchmark body must be valid: ${JSON.stringify(findings)}`);
+}
 const oursFlow = perSecond(() => validator.validate('updateFlow', classGroupFlow));
 const aloneFlow = perSecond(() => ajvFlow(classGroupFlow));
 const oursSet = perSecond(() => validator.validate('createFlowSet', flowSet));

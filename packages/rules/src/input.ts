@@ -20,18 +20,29 @@ const inputError = (message: string, path = ''): ParsedInput => ({
   },
 });
 
-/** How deep a JSON value nests, without recursion (so that a 10,000-level payload cannot overflow the stack). */
-export function depthOf(value: unknown, limit = Number.POSITIVE_INFINITY): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    if (node && typeof node === 'object')
-      for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return deepest;
+/**
+ * How deep a JSON value nests, counting no further than `limit` + 1: the recursion is bounded by the limit, so a
+ * 10,000-level payload cannot overflow the stack.
+ */
+function depthOf(value: unknown, limit: number): number {
+  const below = (node: unknown, depth: number): number => {
+    if (node === null || typeof node !== 'object' || depth > limit) return depth;
+    let deepest = depth;
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length && deepest <= limit; i++) {
+        const d = below(node[i], depth + 1);
+        if (d > deepest) deepest = d;
+      }
+    } else {
+      for (const key of Object.keys(node)) {
+        const d = below((node as Record<string, unknown>)[key], depth + 1);
+        if (d > deepest) deepest = d;
+        if (deepest > limit) break;
+      }
+    }
+    return deepest;
+  };
+  return below(value, 0);
 }
 
 /**

@@ -76,14 +76,12 @@ export class SchemaLayer {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  private readonly concreteNames = new Set<string>();
   private readonly definitionOfDiscriminator = new Map<string, string>();
 
   constructor(private readonly schemas: WireSchemas) {
     for (const byValue of Object.values(schemas['x-discriminators'])) {
       for (const [value, ref] of Object.entries(byValue)) {
         const name = ref.replace('#/definitions/', '');
-        this.concreteNames.add(name);
         this.definitionOfDiscriminator.set(value.replace(/^#/, ''), name);
       }
     }
@@ -111,25 +109,62 @@ export class SchemaLayer {
     return validate;
   }
 
-  /**
-   * In a union of concrete types, only the branch the value's `@odata.type` names matters: errors from the other
-   * branches ("wingspan is not a property of cat") are noise.
-   */
-  private onTheNamedBranch(error: ErrorObject, payload: unknown): boolean {
-    const branch = [...error.schemaPath.matchAll(/\/definitions\/([^/]+)/g)].map((m) => m[1] ?? '').at(-1);
-    if (!branch || !this.concreteNames.has(branch)) return true;
-    let node: unknown = payload;
-    for (const part of error.instancePath.split('/').slice(1)) {
-      node = (node as Record<string, unknown> | undefined)?.[
+  /** The concrete definition a value names with its `@odata.type`, if any. */
+  private namedDefinition(value: unknown): string | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const odataType = (value as { '@odata.type'?: unknown })['@odata.type'];
+    return typeof odataType === 'string'
+      ? this.definitionOfDiscriminator.get(odataType.charCodeAt(0) === 35 ? odataType.slice(1) : odataType)
+      : undefined;
+  }
+
+  /** The shallowest value below the root, on the way to `instancePath`, that names its concrete type. */
+  private typedValueOnPath(
+    root: unknown,
+    instancePath: string,
+  ): { path: string; value: unknown; definition: string } | undefined {
+    let node = root;
+    let path = '';
+    for (const part of instancePath.split('/').slice(1)) {
+      node = (node as Record<string, unknown> | null | undefined)?.[
         part.replaceAll('~1', '/').replaceAll('~0', '~')
       ];
+      path += `/${part}`;
+      const definition = this.namedDefinition(node);
+      if (definition) return { path, value: node, definition };
     }
-    const odataType = (node as { '@odata.type'?: unknown } | null | undefined)?.['@odata.type'];
-    const named =
-      typeof odataType === 'string'
-        ? this.definitionOfDiscriminator.get(odataType.replace(/^#/, ''))
-        : undefined;
-    return named === undefined || named === branch;
+    return undefined;
+  }
+
+  /**
+   * ajv's errors for `value` against `ref`, rooted at `base`. In a union of concrete types, ajv reports every
+   * branch ("creationOptions is not a property of classGroupProvisioningFlow"): a value that names its type with
+   * `@odata.type` is explained by that type alone, so its errors come from validating it against that type.
+   */
+  private errorsAgainst(ref: string, value: unknown, base: string): ErrorObject[] {
+    const validate = this.validator(ref);
+    if (validate(value)) return [];
+    const errors = validate.errors ?? [];
+    const rebased = (e: ErrorObject): ErrorObject => ({ ...e, instancePath: base + e.instancePath });
+    const found: ErrorObject[] = [];
+    const explained = new Map<string, boolean>();
+    for (const error of errors) {
+      const typed = this.typedValueOnPath(value, error.instancePath);
+      if (!typed) {
+        found.push(rebased(error));
+        continue;
+      }
+      let alone = explained.get(typed.path);
+      if (alone === undefined) {
+        const own = this.errorsAgainst(`#/definitions/${typed.definition}`, typed.value, base + typed.path);
+        found.push(...own);
+        alone = own.length > 0;
+        explained.set(typed.path, alone);
+      }
+      // Valid as the type it names, yet refused: that type does not belong here, which the union's errors say.
+      if (!alone) found.push(rebased(error));
+    }
+    return found;
   }
 
   check(typeName: string, payload: unknown): RuleDiagnostic[] {
@@ -138,11 +173,10 @@ export class SchemaLayer {
       (payload as { '@odata.type'?: unknown } | null)?.['@odata.type'],
     );
     if (!ref) return [];
-    const validate = this.validator(ref);
-    if (validate(payload)) return [];
+    if (this.validator(ref)(payload)) return [];
     // OData property annotations (`roleGroup@odata.bind`) may stand next to any property: checked without them.
     if (hasPropertyAnnotations(payload)) return this.check(typeName, withoutPropertyAnnotations(payload));
-    const errors = (validate.errors ?? []).filter((e) => this.onTheNamedBranch(e, payload));
+    const errors = this.errorsAgainst(ref, payload, '');
     // A union's "must match a schema in anyOf" says less than the errors inside it; keep the most specific.
     // `null` is allowed wherever a value is optional: "must be null" only repeats that the value is wrong.
     const meaningful = errors.filter(

@@ -65,6 +65,30 @@ describe('schema layer', () => {
     ]);
   });
 
+  it('a flow inside a set is explained by the type it names, not by every other flow type', () => {
+    const body = {
+      ...flowSet,
+      provisioningFlows: [
+        classGroupFlow,
+        { '@odata.type': `${NS}securityGroupProvisioningFlow`, creationOptions: { createBasedOnTeam: true } },
+      ],
+    };
+    expect(schemaFindings('createFlowSet', body).map((d) => [d.path, d.message])).toEqual([
+      [
+        '/provisioningFlows/1/creationOptions/createBasedOnTeam',
+        "/provisioningFlows/1/creationOptions has 'createBasedOnTeam', which the type does not define: remove it",
+      ],
+    ]);
+  });
+
+  it('a value naming a type the slot does not take is still refused', () => {
+    const body = {
+      ...flowSet,
+      provisioningFlows: [{ '@odata.type': `${NS}sectionRoleReferenceValue`, code: 'x' }],
+    };
+    expect(schemaFindings('createFlowSet', body).length).toBeGreaterThan(0);
+  });
+
   it('the body is checked against the subtype its @odata.type names, not the base', () => {
     const body = { '@odata.type': `${NS}userProvisioningFlow`, configuration: {} };
     expect(schemaFindings('createFlow', body).map((d) => d.path)).toEqual(['/configuration']);

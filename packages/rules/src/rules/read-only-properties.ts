@@ -25,20 +25,21 @@ export const readOnlyProperties: Rule = {
       Array.isArray(payload)
     )
       return [];
+    const present = serverSetProperties.filter((name) => Object.hasOwn(payload, name));
+    // Most bodies are clean: the page to cite is only worked out when there is something to report.
+    if (present.length === 0) return [];
     const type = namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type'])
       ?.split('.')
       .pop()
       ?.toLowerCase();
     const page =
       operation.docs.find((d) => type && d.includes(`-${type}-`)) ?? operation.docs[0] ?? this.docs;
-    return serverSetProperties
-      .filter((name) => Object.hasOwn(payload, name))
-      .map((name) => ({
-        ruleId: this.id,
-        severity: this.severity,
-        path: pointer(name),
-        message: `'${name}' is set by the service and cannot be ${operation.kind === 'create' ? 'given on create' : 'updated'}: remove it from the body`,
-        docs: page,
-      }));
+    return present.map((name) => ({
+      ruleId: this.id,
+      severity: this.severity,
+      path: pointer(name),
+      message: `'${name}' is set by the service and cannot be ${operation.kind === 'create' ? 'given on create' : 'updated'}: remove it from the body`,
+      docs: page,
+    }));
   },
 };
