@@ -23,7 +23,10 @@ export function namedType(catalogue: Catalogue, odataType: unknown): string | un
   if (hit) return hit;
   const name = odataType.charCodeAt(0) === 35 ? odataType.slice(1) : odataType;
   if (!Object.hasOwn(catalogue.spec.components.schemas, name)) return undefined;
-  if (!known) knownSpellings.set(catalogue, (known = new Map()));
+  if (!known) {
+    known = new Map();
+    knownSpellings.set(catalogue, known);
+  }
   known.set(odataType, name);
   return name;
 }

@@ -26,14 +26,14 @@ export const odataType: Rule = {
       },
     ];
     const written = (payload as { '@odata.type'?: unknown })['@odata.type'];
-    const choices = operation.bodyTypes.map((t) => `#${t}`).join(', ');
+    const choices = () => operation.bodyTypes.map((t) => `#${t}`).join(', ');
     if (written === undefined)
       return diagnostic(
-        `add "@odata.type": ${operation.alias ?? operation.id} takes several types, one of ${choices}`,
+        `add "@odata.type": ${operation.alias ?? operation.id} takes several types, one of ${choices()}`,
       );
     const type = namedType(catalogue, written);
     if (!type || !operation.bodyTypes.includes(type))
-      return diagnostic(`"@odata.type" ${JSON.stringify(written)} is not one of ${choices}`);
+      return diagnostic(`"@odata.type" ${JSON.stringify(written)} is not one of ${choices()}`);
     const targetType = namedType(catalogue, target?.['@odata.type']);
     if (targetType && targetType !== type) {
       return diagnostic(

@@ -14,22 +14,22 @@ export const requiredProperties: Rule = {
       namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type']) ?? operation.requestType;
     const table = type ? operation.accepted[type] : undefined;
     if (!table) return [];
-    return Object.entries(table)
-      .filter(
-        ([name, { required }]) =>
-          required &&
-          ((payload as Record<string, unknown>)[name] === undefined ||
-            (payload as Record<string, unknown>)[name] === null),
-      )
-      .map(([name]) => ({
-        ruleId: this.id,
-        severity: this.severity,
-        path: pointer(name),
-        message: `'${name}' is required by ${operation.alias ?? operation.id} for a ${type?.split('.').pop()}: add it`,
-        docs:
-          operation.docs.find((d) => d.includes((type?.split('.').pop() ?? '').toLowerCase())) ??
-          operation.docs[0] ??
-          this.docs,
-      }));
+    const missing: string[] = [];
+    for (const name in table) {
+      if (!table[name]?.required) continue;
+      const value = (payload as Record<string, unknown>)[name];
+      if (value === undefined || value === null) missing.push(name);
+    }
+    if (missing.length === 0) return [];
+    const short = type?.split('.').pop() ?? '';
+    const docs =
+      operation.docs.find((d) => d.includes(short.toLowerCase())) ?? operation.docs[0] ?? this.docs;
+    return missing.map((name) => ({
+      ruleId: this.id,
+      severity: this.severity,
+      path: pointer(name),
+      message: `'${name}' is required by ${operation.alias ?? operation.id} for a ${short}: add it`,
+      docs,
+    }));
   },
 };
