@@ -7,6 +7,8 @@ import { JsonParseNode, JsonSerializationWriter } from '@microsoft/kiota-seriali
 import * as official from '@microsoft/msgraph-beta-sdk/models/industryData/index.js';
 import {
   createOutboundProvisioningFlowSetFromDiscriminatorValue,
+  FastJsonParseNode,
+  FastJsonSerializationWriter,
   serializeOutboundProvisioningFlowSet,
 } from '@sds-toolkit/client';
 import { writeBenchResult } from '../../../scripts/bench-result.js';
@@ -54,12 +56,18 @@ const flowSet = JSON.stringify({
   ],
 });
 
+/** `fast`: the parse node and writer of `createIndustryDataAdapter`; `kiota`: Kiota's JSON serialization. */
+type JsonStack = 'fast' | 'kiota';
+
 function roundTrip(
   factory: ParsableFactory<Parsable>,
   serializer: ModelSerializerFunction<Parsable>,
+  stack: JsonStack = 'kiota',
 ): string {
-  const model = new JsonParseNode(JSON.parse(flowSet)).getObjectValue(factory);
-  const writer = new JsonSerializationWriter();
+  const raw: unknown = JSON.parse(flowSet);
+  const node = stack === 'fast' ? new FastJsonParseNode(raw) : new JsonParseNode(raw);
+  const model = node.getObjectValue(factory);
+  const writer = stack === 'fast' ? new FastJsonSerializationWriter() : new JsonSerializationWriter();
   writer.writeObjectValue(undefined, model, serializer);
   return new TextDecoder().decode(writer.getSerializedContent());
 }
