@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'consumer',
           include: ['test/consumer/**/*.test.ts'],
+          globalSetup: ['test/consumer/reset-pact.ts'],
           pool: 'forks',
           fileParallelism: false,
           testTimeout: 30_000,

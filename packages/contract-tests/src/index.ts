@@ -9,6 +9,12 @@ export {
   reportMarkdown,
   writeReport,
 } from './report.js';
-export { type ContractRun, runContracts } from './run.js';
+export {
+  type ContractRun,
+  readVitestReport,
+  runContracts,
+  type VitestJson,
+  type VitestOutcomes,
+} from './run.js';
 export { State, type StateContext, stateHandlers } from './states.js';
 export { verifyProvider } from './verify.js';

@@ -10,8 +10,41 @@ import { type BehaviourResult, behaviourResults, type Outcome } from './report.j
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
-interface VitestJson {
-  testResults: { assertionResults: { title: string; fullName: string; status: string }[] }[];
+export interface VitestJson {
+  testResults: {
+    assertionResults: { title: string; fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
+}
+
+export interface VitestOutcomes {
+  readonly passed: number;
+  readonly failed: number;
+  /** Each failed test: its full name, then the first lines of its failure message. */
+  readonly failures: readonly string[];
+  /** Test title → outcome. */
+  readonly outcomes: readonly (readonly [string, Outcome])[];
+}
+
+/** What a vitest JSON report (`--reporter=json`) says: counts, outcomes by title, and why each failure failed. */
+export function readVitestReport(json: VitestJson): VitestOutcomes {
+  let passed = 0;
+  let failed = 0;
+  const failures: string[] = [];
+  const outcomes: [string, Outcome][] = [];
+  for (const file of json.testResults) {
+    for (const t of file.assertionResults) {
+      const outcome: Outcome =
+        t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : 'not run';
+      if (outcome === 'passed') passed++;
+      if (outcome === 'failed') {
+        failed++;
+        const lines = (t.failureMessages ?? []).join('\n').split('\n').slice(0, 8);
+        failures.push([t.fullName, ...lines].join('\n    '));
+      }
+      outcomes.push([t.title, outcome]);
+    }
+  }
+  return { passed, failed, failures, outcomes };
 }
 
 export interface ContractRun {
@@ -21,6 +54,8 @@ export interface ContractRun {
     readonly ok: boolean;
     readonly passed: number;
     readonly failed: number;
+    /** Each failed test: its full name, then the first lines of its failure message. */
+    readonly failures: readonly string[];
     readonly output: string;
   }[];
   readonly results: readonly BehaviourResult[];
@@ -51,23 +86,29 @@ export function runContracts(): ContractRun {
           env: { ...process.env, FORCE_COLOR: '0' },
         },
       );
-      let passed = 0;
-      let failed = 0;
+      let report: VitestOutcomes;
       try {
-        const json = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
-        for (const file of json.testResults) {
-          for (const t of file.assertionResults) {
-            const outcome: Outcome =
-              t.status === 'passed' ? 'passed' : t.status === 'failed' ? 'failed' : 'not run';
-            if (outcome === 'passed') passed++;
-            if (outcome === 'failed') failed++;
-            titles.set(`${name}|${t.title}`, outcome);
-          }
-        }
+        report = readVitestReport(JSON.parse(readFileSync(out, 'utf8')) as VitestJson);
       } catch {
-        failed++;
+        report = {
+          passed: 0,
+          failed: 1,
+          outcomes: [],
+          failures: [
+            `vitest wrote no readable report for the ${name} tests; the end of its output:\n${`${run.stdout}${run.stderr}`.split('\n').slice(-30).join('\n')}`,
+          ],
+        };
       }
-      projects.push({ name, ok: run.status === 0, passed, failed, output: `${run.stdout}${run.stderr}` });
+      for (const [title, outcome] of report.outcomes) titles.set(`${name}|${title}`, outcome);
+      const { passed, failed, failures } = report;
+      projects.push({
+        name,
+        ok: run.status === 0,
+        passed,
+        failed,
+        failures,
+        output: `${run.stdout}${run.stderr}`,
+      });
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

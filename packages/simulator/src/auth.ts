@@ -19,8 +19,10 @@ export function createToken(options: {
   application?: boolean;
   secret?: string;
   expiresInSeconds?: number;
+  /** Seconds since the epoch; fixed by callers whose tokens must not change between runs (pact files). */
+  issuedAt?: number;
 }): string {
-  const now = Math.floor(Date.now() / 1000);
+  const now = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const header = { alg: options.secret ? 'HS256' : 'none', typ: 'JWT' };
   const claims = {
     aud: 'https://graph.microsoft.com',

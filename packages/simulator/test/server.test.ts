@@ -115,6 +115,28 @@ describe('the HTTP simulator', () => {
   });
 });
 
+describe('createToken', () => {
+  it('with issuedAt, the same options give the same token, valid from then for expiresInSeconds', async () => {
+    const options = {
+      scopes: ['IndustryData-OutboundFlow.Read.All'],
+      issuedAt: 1_767_225_600,
+      expiresInSeconds: 60,
+    };
+    const token = createToken(options);
+    expect(createToken(options)).toBe(token);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      iat: number;
+      exp: number;
+    };
+    expect(claims).toMatchObject({ iat: 1_767_225_600, exp: 1_767_225_660 });
+    const sim = await startSimulator();
+    const url = `${sim.url}/external/industryData/outboundProvisioningFlowSets`;
+    // Issued in 2026 for a minute: long expired by now.
+    expect((await fetch(url, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    await sim.close();
+  });
+});
+
 describe('durable state (--data)', () => {
   it('keeps the state across restarts', async () => {
     const data = join(dir, 'state.jsonl');

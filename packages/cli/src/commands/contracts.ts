@@ -30,7 +30,10 @@ steps are skipped, and said so.
     const run = runContracts();
     for (const p of run.projects) {
       io.stdout(`  ${p.name.padEnd(9)} ${p.ok ? 'ok' : 'FAILED'}: ${p.passed} passed, ${p.failed} failed\n`);
-      if (!p.ok) io.stderr(p.output.split('\n').slice(-40).join('\n'));
+      if (p.ok) continue;
+      for (const failure of p.failures) io.stderr(`    ${failure}\n`);
+      // Every test passed yet the run failed (an error outside the tests): vitest's own output says why.
+      if (p.failures.length === 0) io.stderr(p.output.split('\n').slice(-40).join('\n'));
     }
     const dir = values.report ? userPath(io, values.report) : join(repoRoot(), 'reports');
     const written = writeReport(dir, run.results);

@@ -191,7 +191,13 @@ const stages: readonly [string, Stage][] = [
       return {
         status: run.ok ? 'passed' : 'failed',
         summary: `${run.projects.map((p) => `${p.name} ${p.passed}/${p.passed + p.failed}`).join(', ')}; ${verified} of ${run.results.length} documented behaviours verified`,
-        details: run.projects.filter((p) => !p.ok).map((p) => p.output.split('\n').slice(-30).join('\n')),
+        details: run.projects
+          .filter((p) => !p.ok)
+          .flatMap((p) =>
+            p.failures.length > 0
+              ? p.failures.map((f) => `${p.name}: ${f}`)
+              : [p.output.split('\n').slice(-30).join('\n')],
+          ),
       };
     },
   ],

@@ -5,14 +5,22 @@ import {
 } from '@sds-toolkit/client';
 import { createToken } from '@sds-toolkit/simulator';
 
-/** A token the simulator accepts when the pact is replayed (long-lived: pacts may be verified later). */
+/**
+ * Tokens the simulator accepts when the pact is replayed. They are fixed (issued 2026-01-01, valid until 2100), so
+ * that the pact is byte-identical from run to run: a token issued "now" made every run a new pact version for
+ * the broker, and piled up copies of interactions in the merged pact file.
+ */
+const issuedAt = Date.UTC(2026, 0, 1) / 1000;
+const validFor = Date.UTC(2100, 0, 1) / 1000 - issuedAt;
 export const token = createToken({
   scopes: ['IndustryData-OutboundFlow.ReadWrite.All'],
-  expiresInSeconds: 10 * 365 * 24 * 3600,
+  issuedAt,
+  expiresInSeconds: validFor,
 });
 export const readOnlyToken = createToken({
   scopes: ['IndustryData-OutboundFlow.Read.All'],
-  expiresInSeconds: 10 * 365 * 24 * 3600,
+  issuedAt,
+  expiresInSeconds: validFor,
 });
 
 /** The generated client against the Pact mock server, as an SDS script would build it. */

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pactFile } from '../../src/names.js';
 import { verifyProvider } from '../../src/verify.js';
@@ -9,6 +9,14 @@ describe('provider: the simulator honours every consumer pact', () => {
       existsSync(pactFile),
       `${pactFile} is missing: run the consumer tests first (pnpm test runs both in order)`,
     ).toBe(true);
+  });
+
+  it('holds each interaction once, as the current consumer tests wrote it', () => {
+    const pact = JSON.parse(readFileSync(pactFile, 'utf8')) as {
+      interactions: { description: string; providerStates?: unknown }[];
+    };
+    const keys = pact.interactions.map((i) => `${i.description} | ${JSON.stringify(i.providerStates ?? [])}`);
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
   });
 
   it('verifies every interaction against the simulator on a free port', async () => {
