@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { pointer } from '../types.js';
-import { namedType } from '../walk.js';
+import { bodyType, pageFor, shortName } from './body-type.js';
 import { serverSetProperties } from './read-only-properties.js';
 
 /** Only the properties the operation's request-body table lists are sent. */
@@ -9,10 +9,10 @@ export const acceptedProperties: Rule = {
   severity: 'error',
   docs: 'api-reference/beta/api/industrydata-outboundprovisioningflowset-update.md',
   description: "An update body carries only the properties its page's request-body table lists.",
-  check({ operation, payload, catalogue }) {
+  check(context) {
+    const { operation, payload, catalogue } = context;
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
-    const type =
-      namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type']) ?? operation.requestType;
+    const type = bodyType(context);
     const table = type ? operation.accepted[type] : undefined;
     if (!table) return [];
     const known = catalogue.properties(type ?? '');
@@ -28,11 +28,8 @@ export const acceptedProperties: Rule = {
         ruleId: this.id,
         severity: this.severity,
         path: pointer(name),
-        message: `${operation.alias ?? operation.id} does not accept '${name}' for a ${type?.split('.').pop()} (it accepts ${Object.keys(table).join(', ')}): remove it`,
-        docs:
-          operation.docs.find((d) => d.includes((type?.split('.').pop() ?? '').toLowerCase())) ??
-          operation.docs[0] ??
-          this.docs,
+        message: `${operation.alias ?? operation.id} does not accept '${name}' for a ${shortName(type)} (it accepts ${Object.keys(table).join(', ')}): remove it`,
+        docs: pageFor(operation, type, this.docs),
       }));
   },
 };

@@ -1,6 +1,7 @@
 import type { Rule } from '../types.js';
 import { pointer } from '../types.js';
 import { namedType } from '../walk.js';
+import { pageFor } from './body-type.js';
 
 /** Set by the service on every flow and flow set; the update pages accept none of them. */
 export const serverSetProperties = [
@@ -28,12 +29,8 @@ export const readOnlyProperties: Rule = {
     const present = serverSetProperties.filter((name) => Object.hasOwn(payload, name));
     // Most bodies are clean: the page to cite is only worked out when there is something to report.
     if (present.length === 0) return [];
-    const type = namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type'])
-      ?.split('.')
-      .pop()
-      ?.toLowerCase();
-    const page =
-      operation.docs.find((d) => type && d.includes(`-${type}-`)) ?? operation.docs[0] ?? this.docs;
+    const type = namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type']);
+    const page = pageFor(operation, type, this.docs);
     return present.map((name) => ({
       ruleId: this.id,
       severity: this.severity,

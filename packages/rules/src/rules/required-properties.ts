@@ -1,6 +1,6 @@
 import type { Rule } from '../types.js';
 import { pointer } from '../types.js';
-import { namedType } from '../walk.js';
+import { bodyType, pageFor, shortName } from './body-type.js';
 
 /** Properties the request-body table marks Required are present. */
 export const requiredProperties: Rule = {
@@ -8,10 +8,10 @@ export const requiredProperties: Rule = {
   severity: 'error',
   docs: 'api-reference/beta/api/industrydata-classgroupprovisioningflow-update.md',
   description: "Properties an operation's request-body table marks Required are present and not null.",
-  check({ operation, payload, catalogue }) {
+  check(context) {
+    const { operation, payload } = context;
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [];
-    const type =
-      namedType(catalogue, (payload as { '@odata.type'?: unknown })['@odata.type']) ?? operation.requestType;
+    const type = bodyType(context);
     const table = type ? operation.accepted[type] : undefined;
     if (!table) return [];
     const missing: string[] = [];
@@ -21,9 +21,8 @@ export const requiredProperties: Rule = {
       if (value === undefined || value === null) missing.push(name);
     }
     if (missing.length === 0) return [];
-    const short = type?.split('.').pop() ?? '';
-    const docs =
-      operation.docs.find((d) => d.includes(short.toLowerCase())) ?? operation.docs[0] ?? this.docs;
+    const short = shortName(type);
+    const docs = pageFor(operation, type, this.docs);
     return missing.map((name) => ({
       ruleId: this.id,
       severity: this.severity,
