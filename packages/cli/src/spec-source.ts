@@ -1,19 +1,24 @@
 import { existsSync, statSync } from 'node:fs';
+import type { Extraction } from '@sds-toolkit/docs-to-openapi';
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { UsageError } from './usage-error.js';
+
+/** Extracts a docs folder; a folder that is missing or holds no docs pages is the caller's mistake (usage). */
+export async function extractDocsFolder(path: string): Promise<Extraction> {
+  // Loaded here, not at the top: `sds --help` should not pay for the extractor.
+  const { DocsFolderError, extractFromFolderParallel } = await import('@sds-toolkit/docs-to-openapi');
+  try {
+    return await extractFromFolderParallel(path);
+  } catch (error) {
+    if (error instanceof DocsFolderError) throw new UsageError(error.message);
+    throw error;
+  }
+}
 
 /** A diff side: a spec file, or a docs folder extracted on the fly. */
 export async function loadSpecSource(path: string): Promise<OpenApiDocument> {
   if (!existsSync(path)) throw new UsageError(`${path} does not exist (give a spec file or a docs folder)`);
-  if (statSync(path).isDirectory()) {
-    const { DocsFolderError, extractFromFolderParallel } = await import('@sds-toolkit/docs-to-openapi');
-    try {
-      return (await extractFromFolderParallel(path)).spec;
-    } catch (error) {
-      if (error instanceof DocsFolderError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
+  if (statSync(path).isDirectory()) return (await extractDocsFolder(path)).spec;
   const { loadSpec, SpecLoadError } = await import('@sds-toolkit/openapi-model');
   try {
     // A spec read back from YAML, so that both sides have the same shape whatever their origin.

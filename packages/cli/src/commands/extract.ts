@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../io.js';
+import { extractDocsFolder } from '../spec-source.js';
 import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: sds extract --docs <dir> [--out <file.yaml>] [--diagnostics <file.json>] [--dump-ir <file.json>] [--strict] [--verbose]
@@ -34,20 +35,11 @@ export const extractCommand: Command = {
       verbose: { type: 'boolean', default: false },
     });
     // Loaded here, not at the top: `sds --help` should not pay for every stage.
-    const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
-      '@sds-toolkit/docs-to-openapi'
-    );
+    const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
     const { countBySeverity, formatDiagnostic } = await import('@sds-toolkit/openapi-model');
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
-    let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
-    try {
-      extraction = await extractFromFolderParallel(userPath(io, docs));
-    } catch (error) {
-      if (error instanceof DocsFolderError) throw new UsageError(error.message);
-      throw error;
-    }
-    const { spec, diagnostics, lock, ir } = extraction;
+    const { spec, diagnostics, lock, ir } = await extractDocsFolder(userPath(io, docs));
     const out = userPath(io, values.out ?? 'specs/industrydata/openapi.yaml');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, specToYaml(spec));

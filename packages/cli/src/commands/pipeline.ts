@@ -5,6 +5,7 @@ import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { type CliIO, ExitCode } from '../io.js';
 import { repoRoot } from '../repo.js';
+import { extractDocsFolder } from '../spec-source.js';
 import { UsageError } from '../usage-error.js';
 import { defaultIgnoreFile } from './diff.js';
 import { type PipelineReport, pipelineHtml, pipelineMarkdown, type StageSummary } from './pipeline-report.js';
@@ -56,17 +57,9 @@ const stages: readonly [string, Stage][] = [
           details: [],
         };
       }
-      const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
-        '@sds-toolkit/docs-to-openapi'
-      );
+      const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
       const { countBySeverity, parseSpec } = await import('@sds-toolkit/openapi-model');
-      let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
-      try {
-        extraction = await extractFromFolderParallel(userPath(ctx.io, docs));
-      } catch (error) {
-        if (error instanceof DocsFolderError) throw new UsageError(error.message);
-        throw error;
-      }
+      const extraction = await extractDocsFolder(userPath(ctx.io, docs));
       ctx.specText = specToYaml(extraction.spec);
       ctx.spec = parseSpec(ctx.specText, 'extracted spec');
       ctx.source = `extracted from ${docs} (${extraction.lock.pages.length} pages)`;

@@ -5,6 +5,7 @@ import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { ExitCode } from '../io.js';
 import { repoRoot } from '../repo.js';
+import { extractDocsFolder } from '../spec-source.js';
 import { UsageError } from '../usage-error.js';
 import { defaultIgnoreFile } from './diff.js';
 
@@ -38,20 +39,12 @@ written.
       ? userPath(io, values.client)
       : join(root, 'packages/client/src/generated');
     const changesetDir = values.changesets ? userPath(io, values.changesets) : join(root, '.changeset');
-    const { DocsFolderError, extractFromFolderParallel, specToYaml } = await import(
-      '@sds-toolkit/docs-to-openapi'
-    );
+    const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
     const { compareSpecs, loadIgnore, bumpFor, renderMarkdown } = await import('@sds-toolkit/spec-diff');
     const { parseSpec } = await import('@sds-toolkit/openapi-model');
     const { generate, writeOutput } = await import('@sds-toolkit/generator');
 
-    let extraction: Awaited<ReturnType<typeof extractFromFolderParallel>>;
-    try {
-      extraction = await extractFromFolderParallel(userPath(io, docs));
-    } catch (error) {
-      if (error instanceof DocsFolderError) throw new UsageError(error.message);
-      throw error;
-    }
+    const extraction = await extractDocsFolder(userPath(io, docs));
     const fresh = specToYaml(extraction.spec);
     const committedText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined;
     if (committedText === fresh) {
