@@ -47,6 +47,8 @@ export interface Catalogue {
   shape(typeName: string): TypeShape;
   /** The concrete types a value of `typeName` can be (itself unless abstract, and its derived types). */
   concreteTypes(typeName: string): string[];
+  /** The type an `@odata.type` value names (`#` optional), if the spec has it. */
+  typeNamed(odataType: string): string | undefined;
   /** Resolves an operation id or alias. */
   find(nameOrAlias: string): OperationInfo | undefined;
   /**
@@ -172,7 +174,11 @@ export function buildCatalogue(spec: OpenApiDocument): Catalogue {
     }
     return undefined;
   };
-  return { operations, spec, properties, shape, concreteTypes, find, match };
+  // Every spelling of every type, once: rules ask this for every object of every body.
+  const spellings = new Map<string, string>();
+  for (const name of Object.keys(schemas)) spellings.set(name, name).set(`#${name}`, name);
+  const typeNamed = (odataType: string) => spellings.get(odataType);
+  return { operations, spec, properties, shape, concreteTypes, typeNamed, find, match };
 }
 
 function commonBase(

@@ -11,24 +11,9 @@ export interface Visit {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// Known `@odata.type` spellings → type names, per catalogue. Only hits are kept, so that values sent by clients
-// cannot grow the cache; every rule asks this for every object, and the schema table is a large dictionary.
-const knownSpellings = new WeakMap<Catalogue, Map<string, string>>();
-
 /** The OData type named by an `@odata.type` value, if the spec knows it. */
 export function namedType(catalogue: Catalogue, odataType: unknown): string | undefined {
-  if (typeof odataType !== 'string') return undefined;
-  let known = knownSpellings.get(catalogue);
-  const hit = known?.get(odataType);
-  if (hit) return hit;
-  const name = odataType.charCodeAt(0) === 35 ? odataType.slice(1) : odataType;
-  if (!Object.hasOwn(catalogue.spec.components.schemas, name)) return undefined;
-  if (!known) {
-    known = new Map();
-    knownSpellings.set(catalogue, known);
-  }
-  known.set(odataType, name);
-  return name;
+  return typeof odataType === 'string' ? catalogue.typeNamed(odataType) : undefined;
 }
 
 /** Every object in a payload with the OData type it has, depth first. Depth is bounded by the caller. */
