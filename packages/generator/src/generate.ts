@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type OpenApiDocument, parseSpec } from '@sds-toolkit/openapi-model';
+import { compareCodePoints, type OpenApiDocument, parseSpec } from '@sds-toolkit/openapi-model';
 import { emitBuilders } from './emit/builders.js';
 import { emitIndex } from './emit/index-file.js';
 import { emitModels } from './emit/models.js';
@@ -44,7 +44,7 @@ export function generate(specText: string, source: string): Generated {
     files: [...files.keys()].sort(),
   };
   files.set('generator-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
-  return { ir, files: new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b))) };
+  return { ir, files: new Map([...files.entries()].sort(([a], [b]) => compareCodePoints(a, b))) };
 }
 
 function listFiles(dir: string): string[] {

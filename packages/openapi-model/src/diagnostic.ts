@@ -1,3 +1,4 @@
+import { compareCodePoints } from './text.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding about an input, reported by any stage. `file` is relative to the input root; `line` is 1-based. */
@@ -15,11 +16,11 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareCodePoints(a.file, b.file) ||
       a.line - b.line ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      compareCodePoints(a.code, b.code) ||
+      compareCodePoints(a.message, b.message),
   );
 }
 

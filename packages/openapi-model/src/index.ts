@@ -7,4 +7,4 @@ export {
 } from './diagnostic.js';
 export { loadSpec, parseSpec, SpecLoadError, schemaNameOfRef } from './load.js';
 export * from './openapi.js';
-export { editDistance } from './text.js';
+export { byCodePoint, compareCodePoints, editDistance } from './text.js';

@@ -12,3 +12,28 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length] ?? 0;
 }
+
+/**
+ * Orders two strings by Unicode code point. Generated output sorts with this, never with `localeCompare`,
+ * whose order depends on the machine's locale (`lt_LT` puts `y` before `j`; `tr_TR` folds `I` differently), so
+ * the same input would give different bytes on different machines.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Code units order code points except where a surrogate (a code point above U+FFFF) meets U+E000–U+FFFF.
+    if (x >= 0xd800 && y >= 0xd800) return (a.codePointAt(i) ?? x) - (b.codePointAt(i) ?? y);
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** A comparator ordering items by a string key, by code point (see `compareCodePoints`). */
+export const byCodePoint =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T): number =>
+    compareCodePoints(key(a), key(b));

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Diagnostic, OpenApiDocument } from '@sds-toolkit/openapi-model';
-import { sortDiagnostics } from '@sds-toolkit/openapi-model';
+import { compareCodePoints, sortDiagnostics } from '@sds-toolkit/openapi-model';
 import { type CorpusFile, readCorpus } from './corpus.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { buildIR } from './ir/build.js';
@@ -46,7 +46,7 @@ export function extractFromFiles(
     generator: '@sds-toolkit/docs-to-openapi',
     pages: files
       .map((f) => ({ path: f.path, role: f.role, sha256: f.sha256 }))
-      .sort((a, b) => a.path.localeCompare(b.path)),
+      .sort((a, b) => compareCodePoints(a.path, b.path)),
   };
   return { spec, ir, diagnostics: sortDiagnostics(sink.items), lock };
 }

@@ -1,4 +1,5 @@
 import {
+  compareCodePoints,
   editDistance,
   httpMethods,
   type OpenApiDocument,
@@ -22,7 +23,7 @@ function operations(spec: OpenApiDocument): Op[] {
       if (op) ops.push({ method, path, op, label: `${method.toUpperCase()} ${path}` });
     }
   }
-  return ops.sort((a, b) => a.label.localeCompare(b.label));
+  return ops.sort((a, b) => compareCodePoints(a.label, b.label));
 }
 
 const pagesOf = (o: Op) => new Set((o.op['x-docs-pages'] as string[] | undefined) ?? []);
@@ -510,7 +511,7 @@ export function diffSpecs(before: OpenApiDocument, after: OpenApiDocument): Chan
   return changes.list.sort(
     (x, y) =>
       rank[x.classification] - rank[y.classification] ||
-      x.location.localeCompare(y.location) ||
-      x.kind.localeCompare(y.kind),
+      compareCodePoints(x.location, y.location) ||
+      compareCodePoints(x.kind, y.kind),
   );
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type { GeneratorIR, ModelIR, OperationIR, TreeNode } from '../ir/types.js';
 import { upperFirst } from '../naming.js';
 import { Imports, objectLiteral, Printer, str } from '../printer/printer.js';
@@ -167,7 +168,7 @@ function emitNode(
           op.queryParameters.map((q) => [q.name, q.wireName.replace(/^\$/, '%24')] as const),
         ),
       ).entries(),
-    ].sort(([a], [b]) => a.localeCompare(b));
+    ].sort(([a], [b]) => compareCodePoints(a, b));
     if (mapper.length > 0) {
       body.doc(['Maps query parameter names to their names in the URI template.']);
       body.line(

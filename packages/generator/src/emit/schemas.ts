@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import ts from 'typescript';
 import * as TJS from 'typescript-json-schema';
 import type { GeneratorIR } from '../ir/types.js';
@@ -71,7 +72,7 @@ export function emitSchemas(ir: GeneratorIR, wireSource: string): string {
     definitions?: Record<string, unknown>;
   } & Record<string, unknown>;
   const definitions = Object.fromEntries(
-    Object.entries(schema.definitions ?? {}).sort(([a], [b]) => a.localeCompare(b)),
+    Object.entries(schema.definitions ?? {}).sort(([a], [b]) => compareCodePoints(a, b)),
   );
   const types: Record<string, string> = {};
   const discriminators: Record<string, Record<string, string>> = {};

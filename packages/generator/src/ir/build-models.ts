@@ -1,4 +1,5 @@
 import type { OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { propertyName, typeName } from '../naming.js';
 import type { EnumIR, ModelIR, PropertyIR, PropertyType } from './types.js';
 
@@ -65,7 +66,7 @@ export function readProperties(body: SchemaObject, spec: OpenApiDocument, owner:
       readOnly: schema.readOnly === true,
     });
   }
-  return properties.sort((a, b) => a.wireName.localeCompare(b.wireName));
+  return properties.sort((a, b) => compareCodePoints(a.wireName, b.wireName));
 }
 
 /** components.schemas → models and enums, with bases and derived types linked. */
@@ -73,7 +74,7 @@ export function buildModels(spec: OpenApiDocument): { models: ModelIR[]; enums: 
   const models: ModelIR[] = [];
   const enums: EnumIR[] = [];
   for (const [fullName, schema] of Object.entries(spec.components.schemas).sort(([a], [b]) =>
-    a.localeCompare(b),
+    compareCodePoints(a, b),
   )) {
     if (schema.enum) {
       enums.push({

@@ -1,4 +1,5 @@
 import {
+  compareCodePoints,
   httpMethods,
   type OpenApiDocument,
   type OperationObject,
@@ -115,7 +116,7 @@ function queryParameters(op: OperationObject, spec: OpenApiDocument): QueryParam
               : ('string' as const),
       description: p.description,
     }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareCodePoints(a.name, b.name));
 }
 
 /** paths → a resource tree, adding collection-response models to `models` as it meets them. */
@@ -196,7 +197,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
     builderName: n.builderName,
     path: n.path,
     operations: n.operations,
-    children: [...n.children.values()].sort((a, b) => a.segment.localeCompare(b.segment)).map(freeze),
+    children: [...n.children.values()].sort((a, b) => compareCodePoints(a.segment, b.segment)).map(freeze),
   });
   return freeze(root);
 }

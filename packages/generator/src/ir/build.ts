@@ -1,4 +1,5 @@
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { buildModels } from './build-models.js';
 import { buildTree } from './build-tree.js';
 import type { GeneratorIR, ModelIR } from './types.js';
@@ -13,7 +14,7 @@ export function buildIR(spec: OpenApiDocument): GeneratorIR {
     title: spec.info.title,
     version: spec.info.version,
     serverUrl: spec.servers?.[0]?.url ?? 'https://graph.microsoft.com/beta',
-    models: [...modelMap.values()].sort((a, b) => a.fullName.localeCompare(b.fullName)),
+    models: [...modelMap.values()].sort((a, b) => compareCodePoints(a.fullName, b.fullName)),
     enums,
     root,
     errorModel: errorRef?.split('/').pop(),

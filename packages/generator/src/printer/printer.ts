@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 /** A small line printer: indentation, blocks and doc comments, so emitters never concatenate code by hand. */
 export class Printer {
   private readonly out: string[] = [];
@@ -53,9 +54,9 @@ export class Imports {
 
   print(p: Printer): void {
     const order = (m: string) => (m.startsWith('.') ? `1${m}` : `0${m}`);
-    for (const module of [...this.modules.keys()].sort((a, b) => order(a).localeCompare(order(b)))) {
+    for (const module of [...this.modules.keys()].sort((a, b) => compareCodePoints(order(a), order(b)))) {
       const names = [...(this.modules.get(module) ?? new Map<string, boolean>()).entries()].sort(([a], [b]) =>
-        a.localeCompare(b),
+        compareCodePoints(a, b),
       );
       const allTypes = names.every(([, typeOnly]) => typeOnly);
       const list = names

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { DiagnosticSink } from '../diagnostics.js';
 import type { ApiDoc, WrittenExample } from '../pages/api.js';
 import type { TypeNames } from './build-types.js';
@@ -69,8 +70,9 @@ function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | undefin
     entry.count++;
     counts.set(k, entry);
   }
-  return [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))[0]?.[1]
-    .value;
+  return [...counts.entries()].sort(
+    (a, b) => b[1].count - a[1].count || compareCodePoints(a[0], b[0]),
+  )[0]?.[1].value;
 }
 
 /** Drops a base type when some of its subtypes are also listed: the subtypes say more. */
@@ -147,7 +149,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   for (const placed of groups.values()) {
     const published = placed.filter((p) => !p.doc.draft);
     const chosen = (published.length > 0 ? published : placed).sort((a, b) =>
-      a.doc.file.localeCompare(b.doc.file),
+      compareCodePoints(a.doc.file, b.doc.file),
     );
     const first = chosen[0];
     if (!first) continue;
@@ -308,7 +310,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   for (const op of operations) ids.set(op.id, (ids.get(op.id) ?? 0) + 1);
   return operations
     .map((op) => ((ids.get(op.id) ?? 0) > 1 ? { ...op, id: `${op.id}.${op.method}` } : op))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+    .sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.method, b.method));
 }
 
 function toExample(e: WrittenExample): ExampleIR {

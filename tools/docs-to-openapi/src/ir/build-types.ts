@@ -1,4 +1,4 @@
-import { editDistance } from '@sds-toolkit/openapi-model';
+import { compareCodePoints, editDistance } from '@sds-toolkit/openapi-model';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { primitiveOf, type WrittenType } from '../pages/common.js';
 import type { ResourceDoc, WrittenProperty } from '../pages/resource.js';
@@ -408,10 +408,10 @@ export function buildTypes(
       description: draft.doc?.description ?? '',
       properties: own
         .map((p) => ({ ...p, readOnly: p.readOnly || p.name === keyProperty }))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => compareCodePoints(a.name, b.name)),
       navigations: draft.navigations
         .filter((n) => !inheritedNames.has(n.name))
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        .sort((a, b) => compareCodePoints(a.name, b.name)),
       derived,
       source: draft.source,
       synthesized: draft.doc === undefined,
@@ -432,9 +432,9 @@ export function buildTypes(
     }
   }
   return {
-    types: types.sort((a, b) => a.name.localeCompare(b.name)),
+    types: types.sort((a, b) => compareCodePoints(a.name, b.name)),
     enums: [...enums.values()]
       .map((e) => ({ name: e.name, members: e.members, source: e.source }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      .sort((a, b) => compareCodePoints(a.name, b.name)),
   };
 }

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { shortName } from './names.js';
 
@@ -45,7 +46,7 @@ function canonicalSegment(segment: string, context: PathContext): string {
         (a, b) =>
           Number(/^[a-z$]/.test(b[0])) - Number(/^[a-z$]/.test(a[0])) ||
           b[1] - a[1] ||
-          a[0].localeCompare(b[0]),
+          compareCodePoints(a[0], b[0]),
       )[0]?.[0] as string)
     : segment;
   // When every page capitalises it, the camelCase convention still decides (OutboundX → outboundX).

@@ -5,6 +5,7 @@ import type {
   PathItem,
   SchemaObject,
 } from '@sds-toolkit/openapi-model';
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type {
   OperationIR,
   PermissionsIR,
@@ -244,7 +245,7 @@ function operationObject(op: OperationIR): OperationObject {
   if (Object.keys(op.acceptedProperties).length > 0) {
     result['x-docs-accepted-properties'] = Object.fromEntries(
       Object.entries(op.acceptedProperties)
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => compareCodePoints(a, b))
         .map(([type, props]) => [
           type,
           Object.fromEntries(props.map((p) => [p.name, { required: p.required }])),
@@ -319,9 +320,9 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
         'Derived from the Microsoft Graph documentation pages by @sds-toolkit/docs-to-openapi. Do not edit: regenerate.',
     },
     servers: [{ url: graphBetaServer }],
-    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+    paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => compareCodePoints(a, b))),
     components: {
-      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => compareCodePoints(a, b))),
       parameters: Object.fromEntries(
         usedQuery.map((q) => [parameterComponentName(q), queryParameterSchemas[q] as ParameterObject]),
       ),
