@@ -1,6 +1,7 @@
 import type { Code, Heading, Html, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.js';
+import { mendCutTables } from './cut-tables.js';
 import { parseMarkdown } from './parse.js';
 
 export interface Link {
@@ -192,7 +193,7 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
   let current = intro;
   let pending: { line: number; data: Record<string, unknown>; section: typeof intro }[] = [];
 
-  for (const node of root.children) {
+  for (const node of mendCutTables(root.children, text, file, sink)) {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading') {
       const heading = richText(node as Heading).text;

@@ -2,7 +2,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import type { PermissionsIR, SourceRef } from '../ir/types.js';
 import type { Block, DocPage, Link, Section } from '../markdown/page.js';
 import { headerIndex, isDraftMetadata, namespaceOf, readWrittenType, type WrittenType } from './common.js';
-import { parseLenientJson } from './json-text.js';
+import { describeJsonDefects, parseLenientJson } from './json-text.js';
 import { readPermissionsTable } from './permissions.js';
 
 export interface WrittenRequestLine {
@@ -270,20 +270,20 @@ function readExamples(
       if (json.ok) {
         parsedBody = json.value;
         hasBody = true;
-        if (json.repaired) {
+        if (json.repairs.length > 0) {
           sink.warn(
             'example-json-repaired',
-            `the ${kind} example's JSON does not parse as written (${json.repaired} to read it); fix the page`,
+            `the ${kind} example's JSON is not valid as written (${describeJsonDefects(json.repairs, bodyLine)}); it is read as evidently meant, strings untouched: fix the page`,
             page.file,
-            bodyLine,
+            bodyLine + (json.repairs[0]?.line ?? 1) - 1,
           );
         }
       } else {
         sink.warn(
           'example-json-invalid',
-          `the ${kind} example's JSON does not parse (${json.error}); the example is left out`,
+          `the ${kind} example's JSON does not parse (${describeJsonDefects(json.defects, bodyLine)}); the example is left out`,
           page.file,
-          bodyLine,
+          bodyLine + (json.defects[0]?.line ?? 1) - 1,
         );
       }
     }

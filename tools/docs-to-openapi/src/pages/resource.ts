@@ -2,6 +2,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import type { SourceRef } from '../ir/types.js';
 import { type DocPage, type DocTable, findSection, type RichText } from '../markdown/page.js';
 import { headerIndex, namespaceOf, possibleValues, readWrittenType, type WrittenType } from './common.js';
+import { describeJsonDefects, parseLenientJson } from './json-text.js';
 import { reportSwappedDescriptions } from './swapped-descriptions.js';
 
 export interface WrittenProperty {
@@ -195,17 +196,24 @@ export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceD
   let jsonProperties: string[] | undefined;
   const json = resourceAnnotation?.target;
   if (json?.kind === 'code') {
-    try {
-      const parsed = JSON.parse(json.code.value) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-        jsonProperties = Object.keys(parsed);
-    } catch (error) {
+    const parsed = parseLenientJson(json.code.value);
+    if (!parsed.ok) {
       sink.warn(
         'json-representation-invalid',
-        `the JSON representation does not parse: ${(error as Error).message}`,
+        `the JSON representation does not parse (${describeJsonDefects(parsed.defects, json.code.valueLine)}); its property names are not checked`,
         file,
-        json.line,
+        json.code.valueLine + (parsed.defects[0]?.line ?? 1) - 1,
       );
+    } else {
+      if (parsed.repairs.length > 0)
+        sink.info(
+          'json-representation-repaired',
+          `the JSON representation is not valid JSON as written (${describeJsonDefects(parsed.repairs, json.code.valueLine)}); read as evidently meant`,
+          file,
+          json.code.valueLine + (parsed.repairs[0]?.line ?? 1) - 1,
+        );
+      const value = parsed.value;
+      if (value && typeof value === 'object' && !Array.isArray(value)) jsonProperties = Object.keys(value);
     }
   }
   const keyProperty =
