@@ -9,15 +9,12 @@ export type ParsedInput =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly diagnostic: RuleDiagnostic };
 
+/** What payloads must be is JSON's own standard, not a docs page. */
+const jsonStandard = 'https://www.rfc-editor.org/rfc/rfc8259';
+
 const inputError = (message: string, path = ''): ParsedInput => ({
   ok: false,
-  diagnostic: {
-    ruleId: 'input',
-    severity: 'error',
-    path,
-    message,
-    docs: 'https://www.rfc-editor.org/rfc/rfc8259',
-  },
+  diagnostic: { ruleId: 'input', severity: 'error', path, message, docs: jsonStandard, url: jsonStandard },
 });
 
 /**
@@ -86,7 +83,8 @@ export function checkParsed(value: unknown): RuleDiagnostic | undefined {
       severity: 'error',
       path: '',
       message: `the payload nests deeper than ${maxDepth} levels; a flow set nests about 6`,
-      docs: 'https://www.rfc-editor.org/rfc/rfc8259',
+      docs: jsonStandard,
+      url: jsonStandard,
     };
   }
   return undefined;

@@ -1,6 +1,9 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import type { Catalogue } from './catalogue.js';
+import { learnUrl, parseSource } from './docs-url.js';
 import type { RuleDiagnostic } from './types.js';
+import { objects } from './walk.js';
 
 // ajv-formats is CommonJS; its default export arrives wrapped depending on the loader.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
@@ -38,10 +41,14 @@ function withoutPropertyAnnotations(value: unknown): unknown {
   }
   return copy;
 }
-const schemaDocs = 'specs/industrydata/openapi.yaml (the resource pages: Properties tables)';
+/** Cited when no spec is at hand to say which resource page defines the value: the API's overview page. */
+const overviewPage = 'api-reference/beta/resources/industrydata-overview.md';
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath || 'the body';
+/**
+ * What is wrong, in words; `holder` is the type of the object holding the value, when known. The JSON path is not
+ * repeated: the diagnostic carries it.
+ */
+function describe(error: ErrorObject, holder: string | undefined): string {
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
@@ -50,21 +57,21 @@ function describe(error: ErrorObject): string {
       );
       const near = known.find((k) => k.toLowerCase() === extra.toLowerCase());
       return near
-        ? `${where} has '${extra}': the property is '${near}' (names are case-sensitive)`
-        : `${where} has '${extra}', which the type does not define: remove it`;
+        ? `the property is '${near}' (names are case-sensitive)`
+        : `${holder?.split('.').pop() ?? 'the type'} has no property '${extra}': remove it`;
     }
     case 'enum':
-      return `${where} must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'type': {
       const types = String((error.params as { type: string }).type)
         .split(',')
         .filter((t) => t !== 'null');
-      return `${where} must be ${types.join(' or ') || 'null'}`;
+      return `must be ${types.join(' or ') || 'null'}`;
     }
     case 'format':
-      return `${where} must be a ${(error.params as { format: string }).format} (ISO 8601, e.g. 2024-03-25T21:55:03Z)`;
+      return `must be a ${(error.params as { format: string }).format} (ISO 8601, e.g. 2024-03-25T21:55:03Z)`;
     default:
-      return `${where} ${error.message ?? 'is invalid'}`;
+      return error.message ?? 'is invalid';
   }
 }
 
@@ -78,7 +85,14 @@ export class SchemaLayer {
 
   private readonly definitionOfDiscriminator = new Map<string, string>();
 
-  constructor(private readonly schemas: WireSchemas) {
+  /**
+   * With the catalogue of the spec the schemas come from, each diagnostic cites the resource page (and line)
+   * that defines the value it is about; without, the API's overview page.
+   */
+  constructor(
+    private readonly schemas: WireSchemas,
+    private readonly catalogue?: Catalogue,
+  ) {
     for (const byValue of Object.values(schemas['x-discriminators'])) {
       for (const [value, ref] of Object.entries(byValue)) {
         const name = ref.replace('#/definitions/', '');
@@ -197,11 +211,36 @@ export class SchemaLayer {
         error.keyword === 'additionalProperties'
           ? `${error.instancePath}/${(error.params as { additionalProperty: string }).additionalProperty}`
           : error.instancePath;
-      const message = describe(error);
+      const { holder, ...citation } = this.cite(typeName, payload, path);
+      const message = describe(error, holder);
       if (seen.has(`${path}|${message}`)) continue;
       seen.add(`${path}|${message}`);
-      diagnostics.push({ ruleId: schemaRuleId, severity: 'error', path, message, docs: schemaDocs });
+      diagnostics.push({ ruleId: schemaRuleId, severity: 'error', path, message, ...citation });
     }
     return diagnostics;
+  }
+
+  /** The innermost object holding the value at `path`: its type, and the page (and line) that defines it. */
+  private cite(
+    typeName: string,
+    payload: unknown,
+    path: string,
+  ): { holder?: string; docs: string; url: string; line?: number } {
+    const fallback = { docs: overviewPage, url: learnUrl(overviewPage) ?? overviewPage };
+    if (!this.catalogue) return fallback;
+    let holder: string | undefined;
+    let depth = -1;
+    for (const visit of objects(this.catalogue, payload, typeName)) {
+      if (path !== visit.path && !path.startsWith(`${visit.path}/`)) continue;
+      if (visit.path.length > depth) {
+        holder = visit.type;
+        depth = visit.path.length;
+      }
+    }
+    if (!holder) return fallback;
+    const source = this.catalogue.spec.components.schemas[holder]?.['x-docs-source'];
+    if (typeof source !== 'string') return { holder, ...fallback };
+    const { page, line } = parseSource(source);
+    return { holder, docs: page, url: learnUrl(page) ?? fallback.url, ...(line ? { line } : {}) };
   }
 }

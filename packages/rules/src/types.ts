@@ -1,14 +1,22 @@
 export type RuleSeverity = 'error' | 'warning';
 
-/** One finding about a payload: what rule, where (JSON Pointer), what to change, and the page that says so. */
-export interface RuleDiagnostic {
+/** What a rule finds: what rule, where (JSON Pointer), what to change, and the page that says so. */
+export interface RuleFinding {
   readonly ruleId: string;
   readonly severity: RuleSeverity;
-  /** JSON Pointer into the payload (`''` for the whole payload). */
+  /** JSON Pointer into the payload (`''` for the whole payload). The message does not repeat it. */
   readonly path: string;
   readonly message: string;
-  /** The docs page the rule comes from. */
+  /** The docs page the rule comes from, as a path in the docs folder (`api-reference/beta/…/x.md`). */
   readonly docs: string;
+  /** The line of that page, where known. */
+  readonly line?: number;
+}
+
+/** One finding about a payload, with the address of the page a person can open. */
+export interface RuleDiagnostic extends RuleFinding {
+  /** The page on learn.microsoft.com (or, for a finding that no docs page states, the standard that does). */
+  readonly url: string;
 }
 
 /** The flow set a payload is sent to, as the service has it: what state-dependent rules look at. */
@@ -40,7 +48,7 @@ export interface Rule {
   readonly docs: string;
   /** What the rule checks, in one sentence (shown by `sds validate --help` and the behaviour catalogue). */
   readonly description: string;
-  check(context: ValidationContext): RuleDiagnostic[];
+  check(context: ValidationContext): RuleFinding[];
 }
 
 /** JSON Pointer escaping (RFC 6901). */

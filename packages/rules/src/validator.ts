@@ -1,9 +1,10 @@
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { buildCatalogue, type Catalogue, type OperationInfo } from './catalogue.js';
+import { learnUrl } from './docs-url.js';
 import { checkParsed } from './input.js';
 import { documentedRules } from './rules/index.js';
 import { SchemaLayer, type WireSchemas } from './schema-layer.js';
-import type { FlowSetState, Rule, RuleDiagnostic, TargetState } from './types.js';
+import type { FlowSetState, Rule, RuleDiagnostic, RuleFinding, TargetState } from './types.js';
 import { objects } from './walk.js';
 
 export interface ValidateOptions {
@@ -27,6 +28,12 @@ export interface Validator {
 
 const order = (d: RuleDiagnostic) => (d.severity === 'error' ? 0 : 1);
 
+/** A finding with the address of its page on learn.microsoft.com. */
+const cited = (finding: RuleFinding): RuleDiagnostic => ({
+  ...finding,
+  url: learnUrl(finding.docs) ?? finding.docs,
+});
+
 /** Compiles the schemas once and returns a validator over the spec's operations. */
 export function createValidator(
   spec: OpenApiDocument,
@@ -34,7 +41,7 @@ export function createValidator(
   rules: readonly Rule[] = documentedRules,
 ): Validator {
   const catalogue = buildCatalogue(spec);
-  const schemaLayer = new SchemaLayer(schemas);
+  const schemaLayer = new SchemaLayer(schemas, catalogue);
   const resolve = (operation: string | OperationInfo): OperationInfo => {
     if (typeof operation !== 'string') return operation;
     const found = catalogue.find(operation);
@@ -56,24 +63,24 @@ export function createValidator(
         return payload === undefined || payload === null
           ? []
           : [
-              {
+              cited({
                 ruleId: 'no-body',
                 severity: 'error',
                 path: '',
                 message: `${op.alias ?? op.id} takes no request body: send none`,
                 docs: op.docs[0] ?? '',
-              },
+              }),
             ];
       }
       if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
         return [
-          {
+          cited({
             ruleId: 'schema',
             severity: 'error',
             path: '',
             message: `the body must be a JSON object (a ${op.requestType.split('.').pop()})`,
             docs: op.docs[0] ?? '',
-          },
+          }),
         ];
       }
       const context = {
@@ -85,7 +92,7 @@ export function createValidator(
         objects: objects(catalogue, payload, op.requestType),
       };
       const found: RuleDiagnostic[] = [];
-      for (const rule of rules) for (const d of rule.check(context)) found.push(d);
+      for (const rule of rules) for (const d of rule.check(context)) found.push(cited(d));
       const schema = schemaLayer.check(op.requestType, payload);
       if (found.length === 0) return schema;
       // A property the rules already explained is not repeated by the schema layer.

@@ -24,13 +24,7 @@ describe('schema layer', () => {
       '/creationOptions/createBasedOnroleGroup',
       "the property is 'createBasedOnRoleGroup'",
     ],
-    [
-      'an unknown property',
-      'createFlowSet',
-      { ...flowSet, colour: 'red' },
-      '/colour',
-      'which the type does not define',
-    ],
+    ['an unknown property', 'createFlowSet', { ...flowSet, colour: 'red' }, '/colour', 'has no property'],
     [
       'a wrong type',
       'createFlow',
@@ -43,7 +37,7 @@ describe('schema layer', () => {
       'createFlow',
       { '@odata.type': `${NS}classGroupProvisioningFlow`, creationOptions: {} },
       '/creationOptions',
-      'which the type does not define',
+      'has no property',
     ],
   ])('%s', (_name, operation, body, path, message) => {
     expect(schemaFindings(operation, body)).toEqual([
@@ -76,9 +70,21 @@ describe('schema layer', () => {
     expect(schemaFindings('createFlowSet', body).map((d) => [d.path, d.message])).toEqual([
       [
         '/provisioningFlows/1/creationOptions/createBasedOnTeam',
-        "/provisioningFlows/1/creationOptions has 'createBasedOnTeam', which the type does not define: remove it",
+        "securityGroupCreationOptions has no property 'createBasedOnTeam': remove it",
       ],
     ]);
+  });
+
+  it('a message does not repeat the JSON path, and cites the page (and line) of the type holding the value', () => {
+    const body = { ...classGroupFlow, configuration: { additionalOptions: { createTeam: 'yes' } } };
+    const [d] = schemaFindings('createFlow', body);
+    expect(d?.path).toBe('/configuration/additionalOptions/createTeam');
+    expect(d?.message).toBe('must be boolean');
+    expect(d?.docs).toBe('api-reference/beta/resources/industrydata-additionalclassgroupoptions.md');
+    expect(d?.line).toEqual(expect.any(Number));
+    expect(d?.url).toBe(
+      'https://learn.microsoft.com/graph/api/resources/industrydata-additionalclassgroupoptions?view=graph-rest-beta',
+    );
   });
 
   it('a value naming a type the slot does not take is still refused', () => {

@@ -1,4 +1,4 @@
-import type { Rule, RuleDiagnostic } from '../types.js';
+import type { Rule, RuleFinding } from '../types.js';
 
 /** Enum values are members the spec lists; `unknownFutureValue` is a sentinel, not a choice. */
 export const enumValues: Rule = {
@@ -8,7 +8,7 @@ export const enumValues: Rule = {
   description:
     'Enum values are members the docs list; unknownFutureValue is only a sentinel for evolvable enums (warning).',
   check({ objects, catalogue }) {
-    const diagnostics: RuleDiagnostic[] = [];
+    const diagnostics: RuleFinding[] = [];
     for (const { value, type, path } of objects) {
       for (const { key, members } of catalogue.shape(type).enums) {
         const raw = value[key];

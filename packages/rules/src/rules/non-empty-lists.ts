@@ -1,4 +1,4 @@
-import type { Rule, RuleDiagnostic } from '../types.js';
+import type { Rule, RuleFinding } from '../types.js';
 
 /**
  * Lists that select or map something, where an empty list can only be a mistake:
@@ -43,7 +43,7 @@ export const nonEmptyLists: Rule = {
   docs: 'api-reference/beta/resources/industrydata-basicfilter.md',
   description: 'Filters and enrollment mappings are not empty where an empty list can only be a mistake.',
   check({ objects }) {
-    const diagnostics: RuleDiagnostic[] = [];
+    const diagnostics: RuleFinding[] = [];
     for (const { value, type, path } of objects) {
       for (const list of lists) {
         if (type !== list.type) continue;

@@ -1,4 +1,4 @@
-import type { Rule, RuleDiagnostic } from '../types.js';
+import type { Rule, RuleFinding } from '../types.js';
 import { namedType } from '../walk.js';
 
 /** Where the endpoint takes several types, `@odata.type` says which: present, known, and matching the target. */
@@ -16,7 +16,7 @@ export const odataType: Rule = {
       Array.isArray(payload)
     )
       return [];
-    const diagnostic = (message: string): RuleDiagnostic[] => [
+    const diagnostic = (message: string): RuleFinding[] => [
       {
         ruleId: this.id,
         severity: this.severity,
