@@ -3,7 +3,10 @@ import { DiagnosticSink } from '../diagnostics.js';
 import type { ApiDoc, WrittenExample } from '../pages/api.js';
 import type { TypeNames } from './build-types.js';
 import { checkExample } from './check-example.js';
+import type { MethodsTables } from './methods-tables.js';
 import { upperFirst } from './names.js';
+import { successStatus } from './operation-status.js';
+import { choosePages, type Placed, reportLosers, samePermissions } from './page-choice.js';
 import { type CanonicalPath, canonicalPath, collectSpellings, type PathContext } from './paths.js';
 import type {
   AcceptedProperty,
@@ -14,13 +17,6 @@ import type {
   TypeIR,
 } from './types.js';
 
-interface Placed {
-  readonly doc: ApiDoc;
-  readonly method: OperationIR['method'];
-  readonly path: CanonicalPath;
-  readonly line: number;
-}
-
 export interface OperationInputs {
   readonly apiDocs: readonly ApiDoc[];
   readonly types: readonly TypeIR[];
@@ -28,6 +24,7 @@ export interface OperationInputs {
   /** Permission tables by corpus path of their include page. */
   readonly permissionIncludes: ReadonlyMap<string, PermissionsIR>;
   readonly resolveLink: (fromFile: string, url: string, line: number) => string | undefined;
+  readonly methods: MethodsTables;
 }
 
 /**
@@ -60,19 +57,6 @@ function operationIdOf(kind: OperationKind, path: CanonicalPath): string {
   const verb = { list: 'List', get: 'Get', create: 'Create', update: 'Update', delete: 'Delete' }[kind];
   const ref = path.path.endsWith('/$ref') ? 'Ref' : '';
   return [...parents, `${verb}${upperFirst(subject)}${ref}`].join('.');
-}
-
-function mostCommon<T>(values: readonly T[], key: (v: T) => string): T | undefined {
-  const counts = new Map<string, { value: T; count: number }>();
-  for (const v of values) {
-    const k = key(v);
-    const entry = counts.get(k) ?? { value: v, count: 0 };
-    entry.count++;
-    counts.set(k, entry);
-  }
-  return [...counts.entries()].sort(
-    (a, b) => b[1].count - a[1].count || compareCodePoints(a[0], b[0]),
-  )[0]?.[1].value;
 }
 
 /** Drops a base type when some of its subtypes are also listed: the subtypes say more. */
@@ -147,13 +131,11 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   );
   const operations: OperationIR[] = [];
   for (const placed of groups.values()) {
-    const published = placed.filter((p) => !p.doc.draft);
-    const chosen = (published.length > 0 ? published : placed).sort((a, b) =>
-      compareCodePoints(a.doc.file, b.doc.file),
-    );
+    const choice = choosePages(placed, inputs.methods);
+    const chosen = [...choice.chosen];
     const first = chosen[0];
     if (!first) continue;
-    if (published.length === 0) {
+    if (chosen.every((p) => p.doc.draft)) {
       sink.warn(
         'operation-draft-only',
         `only draft pages document ${first.method.toUpperCase()} ${first.path.path}; it is taken from them`,
@@ -161,33 +143,14 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
         first.line,
       );
     }
-    const status = mostCommon(
-      chosen.filter((p) => p.doc.status),
-      (p) => String(p.doc.status?.code),
-    )?.doc.status?.code;
-    for (const p of chosen) {
-      if (p.doc.status && status !== undefined && p.doc.status.code !== status) {
-        sink.error(
-          'status-conflict',
-          `this page says ${p.doc.status.code} where the other pages of ${first.method.toUpperCase()} ${first.path.path} say ${status}; using ${status}`,
-          p.doc.file,
-          p.doc.status.line,
-        );
-      }
-    }
-    for (const draft of placed.filter((p) => p.doc.draft && published.length > 0)) {
-      const conflicts: string[] = [];
-      if (draft.doc.status && status !== undefined && draft.doc.status.code !== status)
-        conflicts.push(`status ${draft.doc.status.code} vs ${status}`);
-      if (draft.path.path !== first.path.path)
-        conflicts.push(`path ${draft.path.path} vs ${first.path.path}`);
-      sink.warn(
-        'draft-superseded',
-        `draft page superseded by ${published.map((p) => p.doc.file.split('/').pop()).join(', ')}${conflicts.length ? `; conflicts: ${conflicts.join('; ')}` : ''}`,
-        draft.doc.file,
-        draft.doc.source.line,
-      );
-    }
+    const status = successStatus(
+      chosen.map((p) => p.doc),
+      `${first.method.toUpperCase()} ${first.path.path}`,
+      sink,
+    );
+    reportLosers(choice, status, (doc) => resolvePermissions(doc, inputs), sink);
+    const listedBy = [...new Set(chosen.flatMap((p) => inputs.methods.listedBy(p.doc.file)))];
+    if (listedBy.length === 0) reportUnlisted(chosen, inputs, sink);
     const placedPath = chosen.some((p) => !p.path.path.endsWith('/$ref'))
       ? chosen.find((p) => !p.path.path.endsWith('/$ref'))?.path
       : first.path;
@@ -291,7 +254,8 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       description: first.doc.description,
       requestTypes: specificRequestTypes,
       acceptedProperties: accepted,
-      status: status ?? (first.method === 'post' ? 201 : first.method === 'get' ? 200 : 204),
+      status,
+      listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),
       responseTypes: specificResponseTypes,
       responseCollection,
       queryParameters:
@@ -301,7 +265,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       requestExamples: uniqueExampleNames(requestExamples),
       responseExamples: uniqueExampleNames(responseExamples),
       permissions,
-      pages: chosen.map((p) => p.doc.file.split('/').pop()?.replace(/\.md$/, '') ?? p.doc.file).sort(),
+      pages: chosen.map((p) => pageNameOf(p.doc.file)).sort(compareCodePoints),
       exampleNames: [...exampleNames].sort(),
       source: { file: first.doc.file, line: first.line },
     });
@@ -330,6 +294,20 @@ function allPropertyNames(typeName: string, types: ReadonlyMap<string, TypeIR>):
   return names;
 }
 
+const pageNameOf = (file: string): string => (file.split('/').pop() ?? file).replace(/\.md$/i, '');
+
+/** The permissions a page states: its include's table, else its inline table; undefined when it states none. */
+function resolvePermissions(doc: ApiDoc, inputs: OperationInputs): PermissionsIR | undefined {
+  const written = doc.permissions;
+  if (!written) return undefined;
+  if (written.include) {
+    const path = inputs.resolveLink(doc.file, written.include.url, written.include.line);
+    const table = path ? inputs.permissionIncludes.get(path) : undefined;
+    if (table) return table;
+  }
+  return written.tableIR;
+}
+
 function choosePermissions(
   docs: readonly ApiDoc[],
   inputs: OperationInputs,
@@ -342,23 +320,24 @@ function choosePermissions(
       sink.warn('permissions-missing', 'the page has no Permissions section', doc.file, doc.source.line);
       continue;
     }
-    if (written.include) {
-      const path = inputs.resolveLink(doc.file, written.include.url, written.include.line);
-      const table = path ? inputs.permissionIncludes.get(path) : undefined;
-      if (table) found.push(table);
-      else
-        sink.warn(
-          'permissions-include-missing',
-          `the permissions include ${written.include.url} is not in the docs folder`,
-          doc.file,
-          written.include.line,
-        );
-    }
-    if (written.tableIR) found.push(written.tableIR);
+    if (
+      written.include &&
+      !inputs.permissionIncludes.get(
+        inputs.resolveLink(doc.file, written.include.url, written.include.line) ?? '',
+      )
+    )
+      sink.warn(
+        'permissions-include-missing',
+        `the permissions include ${written.include.url} is not in the docs folder, so the permissions of this page are unknown`,
+        doc.file,
+        written.include.line,
+      );
+    const permissions = resolvePermissions(doc, inputs);
+    if (permissions) found.push(permissions);
   }
   const [first, ...rest] = found;
   for (const other of rest) {
-    if (first && JSON.stringify({ ...other, source: 0 }) !== JSON.stringify({ ...first, source: 0 })) {
+    if (first && !samePermissions(first, other)) {
       sink.warn(
         'permissions-conflict',
         `permissions differ from ${first.source.file}; using those`,
@@ -368,4 +347,20 @@ function choosePermissions(
     }
   }
   return first;
+}
+
+/** An operation no Methods table lists, where the page of the type it is about has a Methods table. */
+function reportUnlisted(chosen: readonly Placed[], inputs: OperationInputs, sink: DiagnosticSink): void {
+  for (const p of chosen) {
+    const subject = p.doc.subject
+      ? inputs.resolveLink(p.doc.file, p.doc.subject.url, p.doc.source.line)
+      : undefined;
+    if (!subject || !inputs.methods.tablePages.has(subject)) continue;
+    sink.warn(
+      'operation-unlisted',
+      `no Methods table links this page, though the page of the type it is about (${pageNameOf(subject)}) has one: the docs site does not offer it`,
+      p.doc.file,
+      p.doc.source.line,
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { compareCodePoints, editDistance } from '@sds-toolkit/openapi-model';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { primitiveOf, type WrittenType } from '../pages/common.js';
+import type { EnumDoc } from '../pages/enum-page.js';
 import type { ResourceDoc, WrittenProperty } from '../pages/resource.js';
 import type { LinkResolver } from './links.js';
 import { namespaceOfName, recase, shortName, words } from './names.js';
@@ -42,7 +43,7 @@ export class TypeNames {
     const path = this.links.resolve(fromFile, url, line);
     if (path) return this.byFile.get(path);
     if (/(^|\/)(resources|api)\//i.test(url) || /^[\w.-]+\.md$/i.test(url))
-      this.links.reportMissing(fromFile, url, line);
+      this.links.recordMissing(fromFile, url, line);
     return undefined;
   }
 
@@ -131,12 +132,7 @@ export class TypeNames {
         );
         return `${ns}.${recased}`;
       }
-      this.sink.warn(
-        'type-name-lowercase',
-        `type name '${bare}' is all lowercase, which Graph type names never are; check its casing`,
-        file,
-        line,
-      );
+      // One lower-case word (`credential`) is a real Graph type name: nothing to say.
     }
     return `${ns}.${bare}`;
   }
@@ -157,14 +153,67 @@ function isReadOnly(property: WrittenProperty, key: string | undefined): boolean
   return property.name === key || /\bread-?only\b/i.test(property.description.text);
 }
 
+/** A type another namespace defines, known only by its name and the link pages give for it. */
+function externalType(name: string, link: string | undefined, source: SourceRef): TypeIR {
+  return {
+    name,
+    namespace: namespaceOfName(name),
+    shortName: shortName(name),
+    kind: 'complex',
+    baseType: undefined,
+    abstract: false,
+    openType: true,
+    keyProperty: undefined,
+    description: `Defined outside the documentation this spec is derived from${link ? ` (${link.split('/').pop()})` : ''}; its properties are not known here.`,
+    properties: [],
+    navigations: [],
+    derived: [],
+    source,
+    synthesized: true,
+    external: true,
+  };
+}
+
 /** Resource pages → types and enums: names resolved, inheritance linked, inherited properties moved to bases. */
 export function buildTypes(
   docs: readonly ResourceDoc[],
+  enumDocs: readonly EnumDoc[],
   names: TypeNames,
   sink: DiagnosticSink,
 ): { types: TypeIR[]; enums: EnumIR[] } {
-  const enums = new Map<string, { name: string; members: string[]; source: SourceRef }>();
+  const enums = new Map<
+    string,
+    { name: string; members: string[]; source: SourceRef; fromPage: boolean; usedBy: string[] }
+  >();
   const drafts = new Map<string, Draft>();
+  /** Named types no page of the folder documents → the link pages give for them, and who refers to them. */
+  const referenced = new Map<
+    string,
+    { link: string | undefined; context: string | undefined; by: string[] }
+  >();
+
+  // Enum pages first: they are the enums' own documentation, which property descriptions then only echo.
+  for (const e of enumDocs) {
+    const known = enums.get(e.name.toLowerCase());
+    if (known) {
+      sink.warn(
+        'type-duplicate',
+        `enum ${e.name} is also documented at ${known.source.file}; this one is ignored`,
+        e.source.file,
+        e.source.line,
+      );
+      continue;
+    }
+    enums.set(e.name.toLowerCase(), {
+      name: e.name,
+      members: [...e.members],
+      source: e.source,
+      fromPage: true,
+      usedBy: [],
+    });
+    names.enumNames.set(e.name.toLowerCase(), e.name);
+    names.enumNames.set(shortName(e.name).toLowerCase(), e.name);
+  }
 
   const typeRef = (written: WrittenType, property: WrittenProperty, context: string | undefined): TypeRef => {
     const primitive = primitiveOf(written.name);
@@ -174,6 +223,7 @@ export function buildTypes(
     if (property.enumMembers && !names.docOf(written.name)) {
       const name = names.resolve(written.name, undefined, context, file, line);
       const known = enums.get(name.toLowerCase());
+      if (known && !known.usedBy.includes(property.name)) known.usedBy.push(property.name);
       if (known) {
         const added = property.enumMembers.filter((m) => !known.members.includes(m));
         if (added.length > 0) {
@@ -186,17 +236,25 @@ export function buildTypes(
           known.members.push(...added);
         }
       } else {
-        enums.set(name.toLowerCase(), { name, members: [...property.enumMembers], source: property.source });
+        enums.set(name.toLowerCase(), {
+          name,
+          members: [...property.enumMembers],
+          source: property.source,
+          fromPage: false,
+          usedBy: [property.name],
+        });
         names.enumNames.set(name.toLowerCase(), name);
         names.enumNames.set(shortName(name).toLowerCase(), name);
       }
       return { kind: 'named', name, collection: written.collection };
     }
-    return {
-      kind: 'named',
-      name: names.resolve(written.name, written.link, context, file, line),
-      collection: written.collection,
-    };
+    const name = names.resolve(written.name, written.link, context, file, line);
+    if (!names.docOf(name) && !enums.has(name.toLowerCase())) {
+      const seen = referenced.get(name) ?? { link: written.link, context, by: [] };
+      seen.by.push(`${property.source.file}#L${property.source.line}`);
+      referenced.set(name, seen);
+    }
+    return { kind: 'named', name, collection: written.collection };
   };
 
   // Enums first, so that properties typed by an enum name without "possible values" still resolve to it.
@@ -220,6 +278,7 @@ export function buildTypes(
       description: p.description.text,
       readOnly: isReadOnly(p, doc.keyProperty),
       deprecated: p.deprecated,
+      ...(p.removalDate ? { removalDate: p.removalDate } : {}),
       source: p.source,
     }));
     const navigations = doc.relationships.map((r) => {
@@ -282,6 +341,33 @@ export function buildTypes(
     }
   }
 
+  // "Base type of [x](…)" on a base's page: the subtypes it names have it as their base, whether or not
+  // their own pages say so.
+  for (const doc of docs) {
+    for (const d of doc.derivedTypes) {
+      const derived = drafts.get(
+        names.resolve(d.name, d.link, doc.namespace, doc.file, d.line).toLowerCase(),
+      );
+      if (!derived?.doc || derived.name === doc.name) continue;
+      if (!derived.baseType) {
+        derived.baseType = doc.name;
+        sink.info(
+          'base-type-inferred',
+          `${derived.name} declares no base type; the page of ${doc.name} says it is its base type`,
+          doc.file,
+          d.line,
+        );
+      } else if (derived.baseType.toLowerCase() !== doc.name.toLowerCase()) {
+        sink.warn(
+          'base-type-mismatch',
+          `this page says ${doc.name} is the base type of ${derived.name}, whose own page says ${derived.baseType}; the subtype's page wins`,
+          doc.file,
+          d.line,
+        );
+      }
+    }
+  }
+
   // Bases no page documents are made up from what their subtypes say they inherit from them.
   for (const draft of [...drafts.values()]) {
     const base = draft.baseType;
@@ -320,12 +406,28 @@ export function buildTypes(
     if (draft.baseType && !drafts.has(draft.baseType.toLowerCase())) draft.baseType = undefined;
   }
 
-  // A page whose annotation names a keyProperty it does not declare, with no base type: in Graph every entity
-  // type inherits its key `id` from microsoft.graph.entity, so that is the base (made up if no page has it).
-  for (const draft of [...drafts.values()]) {
-    const key = draft.keyProperty;
-    if (!draft.doc || draft.baseType || !key || draft.properties.some((p) => p.name === key)) continue;
-    const entityName = 'microsoft.graph.entity';
+  // Graph entity types all derive from microsoft.graph.entity, which declares the key `id`. A root type that is
+  // an entity (it, or a type below it, names a keyProperty) but does not declare that key itself gets entity as
+  // its base, made up when no page has it: so do bases no page documents, and their subtypes keep `id`.
+  const entityName = 'microsoft.graph.entity';
+  const rootOf = (draft: Draft): Draft => {
+    const seen = new Set<Draft>([draft]);
+    let root = draft;
+    for (let next = lookup(root.baseType); next && !seen.has(next); next = lookup(root.baseType)) {
+      seen.add(next);
+      root = next;
+    }
+    return root;
+  };
+  const lookup = (name: string | undefined) => (name ? drafts.get(name.toLowerCase()) : undefined);
+  const keyedRoots = new Map<Draft, Draft>();
+  for (const draft of [...drafts.values()].sort((a, b) => compareCodePoints(a.name, b.name))) {
+    const root = rootOf(draft);
+    if (draft.keyProperty && !keyedRoots.has(root)) keyedRoots.set(root, draft);
+  }
+  for (const [root, keyed] of keyedRoots) {
+    const key = keyed.keyProperty as string;
+    if (root.name === entityName || root.properties.some((p) => p.name === key)) continue;
     let entity = drafts.get(entityName);
     if (!entity) {
       entity = {
@@ -341,21 +443,21 @@ export function buildTypes(
             description: 'The unique identifier.',
             readOnly: true,
             deprecated: false,
-            source: draft.source,
+            source: keyed.source,
           },
         ],
         navigations: [],
-        source: draft.source,
+        source: keyed.source,
       };
       drafts.set(entityName, entity);
     }
     if (!entity.properties.some((p) => p.name === key)) continue;
-    draft.baseType = entity.name;
+    root.baseType = entity.name;
     sink.info(
       'base-type-inferred',
-      `keyProperty '${key}' is not declared on the page and no base type is; Graph entity types inherit it from ${entity.name}, so that is the base`,
-      draft.source.file,
-      draft.source.line,
+      `${keyed.name} names the key '${key}', which ${root.name === keyed.name ? 'it' : `its base ${root.name}`} does not declare; Graph entity types inherit it from ${entity.name}, so that is the base`,
+      root.source.file,
+      root.source.line,
     );
   }
 
@@ -417,8 +519,24 @@ export function buildTypes(
       synthesized: draft.doc === undefined,
     });
   }
-  // Property types naming neither a documented type nor an enum.
+  // Types of another namespace that pages refer to but the folder does not document (microsoft.graph.publicError
+  // from industryData pages): emitted as open object types, with what the pages say of them. A type of the
+  // referring page's own namespace that no page documents stays unknown: that is a gap in the folder.
   const known = new Set([...types.map((t) => t.name), ...[...enums.values()].map((e) => e.name)]);
+  for (const [name, seen] of [...referenced].sort(([a], [b]) => compareCodePoints(a, b))) {
+    if (known.has(name)) continue;
+    const [first = ''] = seen.by;
+    const [file = '', line = '1'] = first.split('#L');
+    if (seen.context && namespaceOfName(name) === seen.context) continue;
+    types.push(externalType(name, seen.link, { file, line: Number(line) }));
+    known.add(name);
+    sink.info(
+      'type-external',
+      `${name} is documented outside the docs folder${seen.link ? ` (${seen.link})` : ''}; it is emitted as an open object type (${seen.by.length === 1 ? 'one reference' : `${seen.by.length} references`}, first here)`,
+      file,
+      Number(line),
+    );
+  }
   for (const type of types) {
     for (const p of [...type.properties]) {
       if (p.type.kind === 'named' && !known.has(p.type.name)) {
@@ -430,6 +548,15 @@ export function buildTypes(
         );
       }
     }
+  }
+  for (const e of enums.values()) {
+    if (e.fromPage) continue;
+    sink.info(
+      'enum-from-description',
+      `no enum page documents ${e.name}; its members (${e.members.join(', ')}) are read from the description of ${e.usedBy.join(', ')}`,
+      e.source.file,
+      e.source.line,
+    );
   }
   return {
     types: types.sort((a, b) => compareCodePoints(a.name, b.name)),

@@ -5,12 +5,19 @@ import type { DiagnosticSink } from '../diagnostics.js';
 export class LinkResolver {
   private readonly byLower = new Map<string, string>();
   private readonly reported = new Set<string>();
+  /** Missing link targets (lower-case corpus path) → every place that links them. */
+  private readonly missing = new Map<string, { url: string; file: string; line: number }[]>();
+  /** Name prefixes of the folder's pages (`industrydata` of `industrydata-run.md`): the page families it holds. */
+  private readonly families = new Set<string>();
 
   constructor(
     paths: readonly string[],
     private readonly sink: DiagnosticSink,
   ) {
-    for (const p of paths) this.byLower.set(p.toLowerCase(), p);
+    for (const p of paths) {
+      this.byLower.set(p.toLowerCase(), p);
+      this.families.add(familyOf(p));
+    }
   }
 
   /** The corpus path a relative link points to, or undefined (reported) when it points nowhere in the corpus. */
@@ -33,15 +40,46 @@ export class LinkResolver {
     return undefined;
   }
 
-  /** Reports a link into resources/ or api/ that points to no page of the corpus. */
-  reportMissing(fromFile: string, url: string, line: number): void {
-    this.once(
-      'link-broken',
-      'warning',
-      `link '${url}' points to a page that is not in the docs folder`,
-      fromFile,
-      line,
-    );
+  /** Records a link into resources/ or api/ that points to no page of the corpus; see `reportMissing`. */
+  recordMissing(fromFile: string, url: string, line: number): void {
+    const target = posix
+      .normalize(posix.join(posix.dirname(fromFile), url.split('#')[0]?.split('?')[0] ?? ''))
+      .toLowerCase();
+    const places = this.missing.get(target) ?? [];
+    if (!places.some((p) => p.file === fromFile && p.line === line))
+      places.push({ url, file: fromFile, line });
+    this.missing.set(target, places);
+  }
+
+  /**
+   * One diagnostic per missing target, at its first link, with the count. A page of a family the folder holds
+   * (same name prefix) that is missing is a broken link; any other is a page outside the folder, which a
+   * folder holding one namespace cannot have: information, not a defect.
+   */
+  reportMissing(): void {
+    for (const [target, places] of this.missing) {
+      const [first] = [...places].sort((a, b) =>
+        a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line,
+      );
+      if (!first) continue;
+      const count = places.length === 1 ? 'a link' : `${places.length} links`;
+      const name = target.split('/').pop() ?? target;
+      if (this.families.has(familyOf(target)))
+        this.sink.warn(
+          'link-broken',
+          `link '${first.url}' points to a page that is not in the docs folder (${count} to ${name}; first here)`,
+          first.file,
+          first.line,
+        );
+      else
+        this.sink.info(
+          'link-outside-folder',
+          `${count} to ${name}, a page outside the docs folder (first here)`,
+          first.file,
+          first.line,
+        );
+    }
+    this.missing.clear();
   }
 
   private once(
@@ -56,4 +94,10 @@ export class LinkResolver {
     this.reported.add(key);
     this.sink.add(code, severity, message, file, line);
   }
+}
+
+/** The family of a page: its name up to the first `-` (`industrydata` for `industrydata-run.md`). */
+function familyOf(path: string): string {
+  const name = (path.split('/').pop() ?? path).toLowerCase().replace(/\.md$/, '');
+  return name.includes('-') ? (name.split('-')[0] ?? name) : '';
 }

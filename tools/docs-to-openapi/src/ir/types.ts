@@ -35,6 +35,8 @@ export interface PropertyIR {
   readonly description: string;
   readonly readOnly: boolean;
   readonly deprecated: boolean;
+  /** The date the pages say a deprecated property will be removed on (ISO), when they give one. */
+  readonly removalDate?: string;
   readonly source: SourceRef;
 }
 
@@ -63,6 +65,8 @@ export interface TypeIR {
   readonly source: SourceRef;
   /** True when no page describes the type and it was made up from what other pages say of it. */
   readonly synthesized: boolean;
+  /** True for a type of another namespace that pages refer to but no page of the folder documents. */
+  readonly external?: boolean;
 }
 
 export interface EnumIR {
@@ -109,13 +113,16 @@ export interface OperationIR {
   readonly requestTypes: readonly string[];
   /** Per body type: the properties the request-body table accepts. Absent when the page has no table. */
   readonly acceptedProperties: Readonly<Record<string, readonly AcceptedProperty[]>>;
-  readonly status: number;
+  /** The success status the pages state; undefined when none does (the spec then says 2XX). */
+  readonly status: number | undefined;
   readonly responseTypes: readonly string[];
   readonly responseCollection: boolean;
   readonly queryParameters: readonly string[];
   readonly requestExamples: readonly ExampleIR[];
   readonly responseExamples: readonly ExampleIR[];
   readonly permissions: PermissionsIR | undefined;
+  /** The resource pages whose Methods table links a page of this operation (empty: no Methods table does). */
+  readonly listedBy: readonly string[];
   /** The API pages and request example names this operation was derived from: its stable identity. */
   readonly pages: readonly string[];
   readonly exampleNames: readonly string[];

@@ -43,6 +43,7 @@ export type Block =
   | { readonly kind: 'paragraph'; readonly line: number; readonly rich: RichText }
   | { readonly kind: 'include'; readonly line: number; readonly name: string; readonly url: string }
   | { readonly kind: 'list'; readonly line: number; readonly items: readonly RichText[] }
+  | { readonly kind: 'quote'; readonly line: number; readonly rich: RichText }
   | { readonly kind: 'other'; readonly line: number };
 
 export interface Section {
@@ -137,6 +138,8 @@ function toBlock(node: RootContent): Block | undefined {
     }
     case 'html':
       return undefined;
+    case 'blockquote':
+      return { kind: 'quote', line, rich: richText(node) };
     case 'list':
       return { kind: 'list', line, items: node.children.map((item) => richText(item)) };
     default:

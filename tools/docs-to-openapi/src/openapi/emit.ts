@@ -55,6 +55,7 @@ function propertySchema(
   description: string,
   readOnly: boolean,
   deprecated = false,
+  removalDate?: string,
 ): SchemaObject {
   let item: SchemaObject;
   if (type.kind === 'primitive') item = { ...primitiveSchemas[type.name] };
@@ -64,6 +65,8 @@ function propertySchema(
   if (description) extra.description = description;
   if (readOnly) extra.readOnly = true;
   if (deprecated) extra.deprecated = true;
+  // Graph's own OpenAPI carries removal dates in this extension (OpenAPI.NET.OData's x-ms-deprecation).
+  if (deprecated && removalDate) extra['x-ms-deprecation'] = { removalDate };
   if (type.collection) return { type: 'array', items: item, ...extra };
   if (item.type === undefined && item.$ref === undefined) return { ...item, ...extra }; // unresolved: any value
   // Graph properties are nullable: PATCH sends null to clear one. A $ref cannot carry `nullable` in 3.0.
@@ -78,7 +81,14 @@ function typeSchema(
 ): SchemaObject {
   const properties: Record<string, SchemaObject> = {};
   for (const p of type.properties)
-    properties[p.name] = propertySchema(p.type, known, p.description, p.readOnly, p.deprecated);
+    properties[p.name] = propertySchema(
+      p.type,
+      known,
+      p.description,
+      p.readOnly,
+      p.deprecated,
+      p.removalDate,
+    );
   for (const n of type.navigations) {
     properties[n.name] = {
       ...propertySchema(
@@ -109,6 +119,9 @@ function typeSchema(
   if (type.abstract) schema['x-ms-abstract'] = true;
   if (type.kind === 'entity' && type.keyProperty) schema['x-ms-key'] = type.keyProperty;
   if (type.synthesized) schema['x-docs-synthesized'] = true;
+  if (type.external) schema['x-docs-external'] = true;
+  // An open type (and a type of another namespace, whose properties are unknown here) admits any property.
+  if (type.openType) body.additionalProperties = true;
   schema['x-docs-source'] = sourceOf(type.source);
   return schema;
 }
@@ -196,7 +209,7 @@ function operationObject(op: OperationIR): OperationObject {
       },
     };
   }
-  const hasBody = op.responseTypes.length > 0 && ![202, 204].includes(op.status);
+  const hasBody = op.responseTypes.length > 0 && op.status !== 202 && op.status !== 204;
   let schema: SchemaObject | undefined;
   if (hasBody) {
     schema = op.responseCollection
@@ -211,8 +224,9 @@ function operationObject(op: OperationIR): OperationObject {
         }
       : bodySchema(op.responseTypes);
   }
-  result.responses[String(op.status)] = {
-    description: statusText[op.status] ?? 'Success',
+  // An operation whose pages state no success status answers "some 2xx" (OpenAPI's range key), not a guess.
+  result.responses[op.status === undefined ? '2XX' : String(op.status)] = {
+    description: (op.status === undefined ? undefined : statusText[op.status]) ?? 'Success',
     ...(schema
       ? {
           content: {
@@ -241,6 +255,7 @@ function operationObject(op: OperationIR): OperationObject {
     op.kind === 'action' ? 'action' : op.kind === 'function' ? 'function' : 'operation';
   result['x-docs-source'] = sourceOf(op.source);
   result['x-docs-pages'] = op.pages;
+  result['x-docs-listed-by'] = op.listedBy;
   result['x-docs-example-names'] = op.exampleNames;
   if (Object.keys(op.acceptedProperties).length > 0) {
     result['x-docs-accepted-properties'] = Object.fromEntries(

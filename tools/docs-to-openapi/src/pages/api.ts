@@ -61,8 +61,18 @@ export interface ApiDoc {
 const methods = new Set(['get', 'post', 'patch', 'put', 'delete']);
 const standardQueryParameters = ['$count', '$expand', '$filter', '$orderby', '$select', '$skip', '$top'];
 
-function topSection(page: DocPage, title: RegExp): Section | undefined {
-  return page.sections.find((s) => s.depth === 2 && title.test(s.title));
+/**
+ * The section of the page's outline titled `title`, at whatever heading level the author used (`## Response`,
+ * `### Response`, `#### Request body`). "Request" and "Response" also title each example's parts, so a section
+ * under the Example(s) heading is taken only when the page has no such section before it.
+ */
+function mainSection(page: DocPage, title: RegExp): Section | undefined {
+  const examples = page.sections.findIndex((s) => /^examples?\b/i.test(s.title));
+  const matching = page.sections.filter((s) => title.test(s.title.trim()));
+  return (
+    matching.find((s) => examples < 0 || page.sections.indexOf(s) < examples) ??
+    matching.find((s) => s.depth > (page.sections[examples]?.depth ?? 0))
+  );
 }
 
 function paragraphs(section: Section | undefined): Extract<Block, { kind: 'paragraph' }>[] {
@@ -72,7 +82,7 @@ function paragraphs(section: Section | undefined): Extract<Block, { kind: 'parag
 }
 
 function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLine[] {
-  const section = topSection(page, /^HTTP request$/i);
+  const section = mainSection(page, /^HTTP request$/i);
   if (!section) {
     sink.warn('http-request-missing', 'API page has no "HTTP request" section', page.file, page.titleLine);
     return [];
@@ -112,7 +122,7 @@ function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLi
 }
 
 function readQueryParameters(page: DocPage): string[] | undefined {
-  const section = topSection(page, /^optional query parameters$/i);
+  const section = mainSection(page, /^optional query parameters$/i);
   if (!section) return undefined;
   const named = new Set<string>();
   for (const block of section.blocks) {
@@ -136,7 +146,7 @@ function readQueryParameters(page: DocPage): string[] | undefined {
 }
 
 function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'noBody'> {
-  const section = topSection(page, /^request body$/i);
+  const section = mainSection(page, /^request body$/i);
   if (!section) return { bodyTypes: [], bodyTable: undefined, noBody: true };
   const texts = paragraphs(section);
   const noBody = texts.some((p) =>
@@ -189,7 +199,7 @@ function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes'
 }
 
 function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
-  const section = topSection(page, /^response$/i);
+  const section = mainSection(page, /^response$/i);
   for (const p of paragraphs(section)) {
     const code = p.rich.codes.map((c) => /^(\d{3})\b/.exec(c.trim())).find(Boolean);
     if (!code?.[1]) continue;
@@ -215,7 +225,7 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
 }
 
 function readPermissions(page: DocPage, sink: DiagnosticSink): WrittenPermissions | undefined {
-  const section = topSection(page, /^permissions$/i);
+  const section = mainSection(page, /^permissions$/i);
   if (!section) return undefined;
   const include = section.blocks.find((b) => b.kind === 'include' && /permissions/i.test(b.url));
   const table = section.blocks.find((b) => b.kind === 'table');

@@ -71,11 +71,15 @@ export function namespaceOf(page: DocPage): { namespace: string; line: number } 
   return undefined;
 }
 
-/** The members listed after "The possible values are:" (inline code spans), if the text has that sentence. */
+/**
+ * The members listed after "The possible values are: …", "Possible values: …", "Supported values are …"
+ * (inline code spans), if the text has such a sentence.
+ */
 export function possibleValues(cell: RichText): string[] | undefined {
-  const at = cell.text.search(/possible values (?:are|include)\s*:?/i);
+  const at = cell.text.search(/\b(?:possible|supported|allowed|valid) values(?:\s+(?:are|include))?\s*:?/i);
   if (at < 0) return undefined;
-  const tail = cell.text.slice(at);
+  // The list ends with its sentence: "… `unknownFutureValue`. Use `null` to …" names no more members.
+  const tail = cell.text.slice(at).split(/(?<=`)\.\s|\.\s+(?=[A-Z])/)[0] ?? '';
   const members = [...tail.matchAll(/`([^`]+)`/g)]
     .map((m) => (m[1] ?? '').trim())
     .filter((m) => /^[A-Za-z_][\w]*$/.test(m));

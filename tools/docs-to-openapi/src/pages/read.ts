@@ -3,6 +3,7 @@ import type { DiagnosticSink } from '../diagnostics.js';
 import type { PermissionsIR } from '../ir/types.js';
 import { readPage } from '../markdown/page.js';
 import { type ApiDoc, readApiPage } from './api.js';
+import { type EnumDoc, isEnumPage, readEnumPage } from './enum-page.js';
 import { readPermissionsTable } from './permissions.js';
 import { type ResourceDoc, readResourcePage } from './resource.js';
 
@@ -12,6 +13,7 @@ export interface PageReading {
   readonly resource?: ResourceDoc;
   readonly api?: ApiDoc;
   readonly permissions?: PermissionsIR;
+  readonly enums?: readonly EnumDoc[];
   /** Links of the page, for the corpus-wide broken-link check. */
   readonly links: readonly { readonly url: string; readonly line: number }[];
 }
@@ -32,11 +34,12 @@ export function readOnePage(path: string, role: PageRole, text: string, sink: Di
     const permissions = readPermissionsTable(table.table, path, sink);
     return permissions ? { ...base, permissions } : base;
   }
+  if (isEnumPage(page)) return { ...base, enums: readEnumPage(page, sink) };
   if (docType === 'apiPageType' || (role === 'api' && !docType))
     return { ...base, api: readApiPage(page, sink) };
   if (docType === 'resourcePageType' || (role === 'resource' && !docType)) {
     const resource = readResourcePage(page, sink);
     return resource ? { ...base, resource } : base;
   }
-  return base; // enum pages, overviews, conceptual pages: nothing to extract
+  return base; // overviews, conceptual pages: nothing to extract
 }

@@ -1,13 +1,16 @@
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { SourceRef } from '../ir/types.js';
-import { type DocPage, type DocTable, findSection, type RichText } from '../markdown/page.js';
+import { type Block, type DocPage, type DocTable, findSection, type RichText } from '../markdown/page.js';
 import { headerIndex, namespaceOf, possibleValues, readWrittenType, type WrittenType } from './common.js';
+import { removalDate } from './deprecation.js';
 import { describeJsonDefects, parseLenientJson } from './json-text.js';
 import { reportSwappedDescriptions } from './swapped-descriptions.js';
 
 export interface WrittenProperty {
   readonly name: string;
   readonly deprecated: boolean;
+  /** When the page says when a deprecated property goes: `2025-10-15`. */
+  readonly removalDate: string | undefined;
   readonly type: WrittenType;
   readonly description: RichText;
   readonly enumMembers: readonly string[] | undefined;
@@ -31,9 +34,30 @@ export interface ResourceDoc {
   readonly description: string;
   readonly properties: readonly WrittenProperty[];
   readonly relationships: readonly WrittenProperty[];
+  /** Types a "Base type of [x](…), [y](…)" sentence names: the page's type is their base. */
+  readonly derivedTypes: readonly {
+    readonly name: string;
+    readonly link: string | undefined;
+    readonly line: number;
+  }[];
+  /** The API pages the Methods table links, in its order: the operations the page says the type offers. */
+  readonly methods: readonly { readonly text: string; readonly url: string; readonly line: number }[];
   /** Property names in the JSON representation, when it parses. */
   readonly jsonProperties: readonly string[] | undefined;
   readonly source: SourceRef;
+}
+
+/**
+ * "Inherited from [X](link)", "Inherited from [microsoft.graph.ns.x](link)" or "Inherited from x." in a
+ * property description: the type the property is declared on. A full name keeps its dots.
+ */
+function readInheritedFrom(description: RichText): WrittenProperty['inheritedFrom'] {
+  const at = description.text.search(/\binherited from\s/i);
+  if (at < 0) return undefined;
+  const after = description.text.slice(at).replace(/^inherited from\s+/i, '');
+  const link = description.links.find((l) => l.text && after.startsWith(l.text));
+  const name = link?.text ?? /^[A-Za-z_][\w.]*\w/.exec(after.replace(/^`/, ''))?.[0];
+  return name ? { name: name.replace(/[[\]`]/g, '').trim(), link: link?.url } : undefined;
 }
 
 function readPropertyTable(
@@ -76,27 +100,38 @@ function readPropertyTable(
       );
       continue;
     }
-    const inherited = /Inherited from\s+(\S[^.]*?)\s*(?:\.|$)/i.exec(description.text);
-    const inheritedLink = inherited
-      ? description.links.find((l) => inherited[1]?.includes(l.text))
-      : undefined;
+    const inheritedFrom = readInheritedFrom(description);
     properties.push({
       name,
       deprecated: qualifier === 'deprecated' || /\bdeprecated\b/i.test(description.text),
+      removalDate: removalDate(description.text),
       type,
       description,
       enumMembers: possibleValues(description),
-      inheritedFrom: inherited?.[1]
-        ? {
-            name: (inheritedLink?.text ?? inherited[1]).replace(/[[\]]/g, '').trim(),
-            link: inheritedLink?.url,
-          }
-        : undefined,
+      inheritedFrom,
       source: { file, line: row.line },
     });
   }
   reportSwappedDescriptions(properties, sink, what);
   return properties;
+}
+
+/**
+ * A note on the page ("> The `x` property is deprecated and will be removed on October 15, 2025.") marks the
+ * properties it names in code spans deprecated, with the removal date it gives.
+ */
+function withNotedDeprecations(properties: WrittenProperty[], blocks: readonly Block[]): WrittenProperty[] {
+  const notes = blocks.flatMap((b) =>
+    (b.kind === 'quote' || b.kind === 'paragraph') && /\bdeprecated\b/i.test(b.rich.text)
+      ? b.rich.text.split(/(?<=\.)\s+(?=[A-Z>])/).filter((sentence) => /\bdeprecated\b/i.test(sentence))
+      : [],
+  );
+  if (notes.length === 0) return properties;
+  return properties.map((p) => {
+    const note = notes.find((n) => n.includes(`\`${p.name}\``));
+    if (!note) return p;
+    return { ...p, deprecated: true, removalDate: p.removalDate ?? removalDate(note) };
+  });
 }
 
 /** Reads a resource page (`doc_type: resourcePageType`). */
@@ -167,18 +202,26 @@ export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceD
       );
     }
   }
+  const derivedTypes = introParagraphs
+    .filter((b) => /^Base type (?:of|for)\b/i.test(b.rich.text))
+    .flatMap((b) =>
+      b.rich.links.map((l) => ({ name: l.text.replace(/[`*]/g, '').trim(), link: l.url, line: b.line })),
+    );
   const description = introParagraphs
-    .filter((b) => !/^(Namespace:|Inherits from|\[!INCLUDE)/i.test(b.rich.text))
+    .filter((b) => !/^(Namespace:|Inherits from|Base type (?:of|for)\b|\[!INCLUDE)/i.test(b.rich.text))
     .map((b) => b.rich.text)
     .join(' ');
+  // "This is an abstract type", "An abstract base type for …", "This type is abstract."
   const abstract =
-    /\bthis is an abstract type\b|\babstract (base )?type\b/i.test(description) ||
+    (/\babstract\b/i.test(description) && !/\bnot (?:an )?abstract\b/i.test(description)) ||
     resourceAnnotation?.data.abstract === true;
 
   const propertiesSection = findSection(page, /^properties$/i);
   const propertyTable = propertiesSection?.blocks.find((b) => b.kind === 'table');
-  const properties =
-    propertyTable?.kind === 'table' ? readPropertyTable(propertyTable.table, file, sink, 'Properties') : [];
+  const properties = withNotedDeprecations(
+    propertyTable?.kind === 'table' ? readPropertyTable(propertyTable.table, file, sink, 'Properties') : [],
+    [...page.intro.blocks, ...(propertiesSection?.blocks ?? [])],
+  );
   if (
     propertiesSection &&
     !propertyTable &&
@@ -186,6 +229,14 @@ export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceD
   ) {
     sink.warn('properties-empty', 'the Properties section has no table', file, propertiesSection.line);
   }
+  const methodsTable = findSection(page, /^methods$/i)?.blocks.find((b) => b.kind === 'table');
+  const methods =
+    methodsTable?.kind === 'table'
+      ? methodsTable.table.rows.flatMap((row) => {
+          const link = row.cells[0]?.links.find((l) => /\.md(#.*)?$/i.test(l.url));
+          return link ? [{ text: link.text, url: link.url, line: row.line }] : [];
+        })
+      : [];
   const relationshipsSection = findSection(page, /^relationships$/i);
   const relationshipTable = relationshipsSection?.blocks.find((b) => b.kind === 'table');
   const relationships =
@@ -231,6 +282,8 @@ export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceD
     description,
     properties,
     relationships,
+    derivedTypes,
+    methods,
     jsonProperties,
     source: { file, line: resourceAnnotation?.line ?? page.titleLine },
   };

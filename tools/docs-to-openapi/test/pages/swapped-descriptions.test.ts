@@ -7,6 +7,7 @@ function property(name: string, description: string, line: number): WrittenPrope
   return {
     name,
     deprecated: false,
+    removalDate: undefined,
     type: { text: 'String', name: 'String', collection: false, link: undefined },
     description: { text: description, links: [], codes: [] },
     enumMembers: undefined,
