@@ -47,11 +47,11 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     expect(Object.keys(op?.responses ?? {}).filter((c) => c.startsWith('2'))).toEqual([status]);
   });
 
-  it('documents exactly those 11 operations', () => {
+  it('documents exactly the 47 operations of the namespace', () => {
     const all = Object.values(spec?.paths ?? {}).flatMap((item) =>
       Object.keys(item).filter((k) => k !== 'parameters'),
     );
-    expect(all).toHaveLength(11);
+    expect(all).toHaveLength(47);
   });
 
   it.each([
@@ -69,6 +69,7 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     [
       'referenceValue',
       [
+        'fileFormatReferenceValue',
         'identifierTypeReferenceValue',
         'roleReferenceValue',
         'sectionRoleReferenceValue',
@@ -140,8 +141,20 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     const results = await spectral.run(
       new Document(specToYaml(spec as never), spectralParsers.Yaml, 'openapi.yaml'),
     );
+    // An example the extractor reported as a docs defect is kept as the page wrote it, so it may not validate.
+    const reported = new Set(
+      extraction?.diagnostics.filter((d) => d.code.startsWith('example-')).map((d) => `${d.file}#L${d.line}`),
+    );
+    const exampleSource = (path: readonly (string | number)[]) => {
+      let node: unknown = spec;
+      for (const key of path.slice(0, path.indexOf('value'))) node = (node as Record<string, unknown>)?.[key];
+      return (node as { 'x-docs-source'?: string })?.['x-docs-source'];
+    };
     expect(
-      results.filter((r) => r.severity === 0).map((r) => `${r.code}: ${r.message} at ${r.path.join('.')}`),
+      results
+        .filter((r) => r.severity === 0)
+        .filter((r) => !(r.code === 'oas3-valid-media-example' && reported.has(exampleSource(r.path) ?? '')))
+        .map((r) => `${r.code}: ${r.message} at ${r.path.join('.')}`),
     ).toEqual([]);
   });
 

@@ -70,6 +70,19 @@ export function checkExample(
           );
         }
         typeName = known.name;
+        if (
+          at === '' &&
+          !collection &&
+          known.abstract &&
+          candidates.length > 0 &&
+          !candidates.includes(known.name)
+        )
+          sink.warn(
+            'example-type-abstract',
+            `the example's @odata.type names ${known.name}, an abstract type no request can be; it should be one of ${candidates.join(', ')}`,
+            source.file,
+            source.line,
+          );
       }
     }
     if (!typeName || !types.has(typeName)) return;

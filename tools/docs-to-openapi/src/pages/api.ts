@@ -217,7 +217,7 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
   }
   sink.warn(
     'response-status-missing',
-    'the Response section does not state a status code',
+    section ? 'the Response section does not state a status code' : 'the page has no Response section',
     page.file,
     section?.line ?? page.titleLine,
   );

@@ -1,0 +1,177 @@
+import { fileURLToPath } from 'node:url';
+import type { SchemaObject } from '@sds-toolkit/openapi-model';
+import { describe, expect, it } from 'vitest';
+import { extractFromFolder } from '../src/index.js';
+
+// Pages written other ways than the corpus writes them: each fixture folder holds one style, on pages of our own.
+const fixture = (name: string) =>
+  extractFromFolder(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+const methods = fixture('methods-tables');
+const inheritance = fixture('inheritance-styles');
+const enums = fixture('enum-pages');
+const headings = fixture('heading-levels');
+const cut = fixture('cut-table');
+const json = fixture('json-examples');
+
+type X = typeof methods;
+const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
+const body = (s: SchemaObject) => (s.allOf ? (s.allOf[1] as SchemaObject) : s);
+const base = (x: X, name: string) => schema(x, name).allOf?.[0]?.$ref?.split('/').pop();
+const found = (x: X, code: string, file?: string) =>
+  x.diagnostics.filter((d) => d.code === code && (!file || d.file === file)).map((d) => d.line);
+
+describe('Methods tables decide between pages', () => {
+  it('the page a Methods table links wins over a stale duplicate, whose permissions are ignored', () => {
+    const list = methods.spec.paths['/contoso/widgets']?.get;
+    expect(list?.['x-docs-pages']).toEqual(['contoso-widget-list']);
+    expect(list?.security).toEqual([
+      { delegated: ['Widget.Read.All'] },
+      { delegated: ['Widget.ReadWrite.All'] },
+      { application: ['Widget.Read.All'] },
+      { application: ['Widget.ReadWrite.All'] },
+    ]);
+    expect(list?.['x-docs-listed-by']).toEqual(['contoso-widget']);
+    const stale = methods.diagnostics.find((d) => d.code === 'page-stale-duplicate');
+    expect(stale).toMatchObject({ file: 'api/contoso-root-list-widgets.md', severity: 'warning' });
+    expect(stale?.message).toContain('permissions differ');
+  });
+
+  it('a Methods table row without its page, and a page no Methods table lists, are reported', () => {
+    expect(found(methods, 'operation-undocumented', 'resources/contoso-widget.md')).toEqual([17]);
+    expect(found(methods, 'operation-unlisted', 'api/contoso-widget-archive.md')).toEqual([6]);
+    expect(methods.spec.paths['/contoso/widgets/{widgetId}/archive']?.post?.['x-docs-listed-by']).toEqual([]);
+  });
+
+  it('a missing page of the folder is a broken link; a page outside it is information, once per target', () => {
+    expect(
+      methods.diagnostics.filter((d) => d.code.startsWith('link-')).map((d) => [d.code, d.severity]),
+    ).toEqual([
+      ['link-outside-folder', 'info'],
+      ['link-broken', 'warning'],
+    ]);
+    expect(inheritance.diagnostics.find((d) => d.code === 'link-broken')?.message).toContain('2 links');
+  });
+});
+
+describe('inheritance written other ways', () => {
+  it.each([
+    ['"Base type of" on the base page only', 'contoso.bike', 'microsoft.graph.contoso.vehicle'],
+    [
+      'a dotted name in "Inherited from [microsoft.graph.contoso.vehicle]"',
+      'contoso.car',
+      'microsoft.graph.contoso.vehicle',
+    ],
+    ['an annotation baseType', 'contoso.electricBike', 'microsoft.graph.contoso.bike'],
+    ['an abstract base with no page of its own', 'contoso.trailer', 'microsoft.graph.contoso.towable'],
+    ['entity at the root of a keyed tree', 'contoso.vehicle', 'microsoft.graph.entity'],
+    ['entity above a base made up from its subtype', 'contoso.towable', 'microsoft.graph.entity'],
+  ])('%s', (_how, type, expected) => {
+    expect(base(inheritance, type)).toBe(expected);
+  });
+
+  it('every level maps every documented subtype, so id reaches every entity', () => {
+    const mapping = (name: string) =>
+      Object.keys(body(schema(inheritance, name)).discriminator?.mapping ?? {});
+    expect(mapping('contoso.vehicle')).toEqual([
+      '#microsoft.graph.contoso.bike',
+      '#microsoft.graph.contoso.car',
+      '#microsoft.graph.contoso.electricBike',
+    ]);
+    expect(mapping('contoso.bike')).toEqual(['#microsoft.graph.contoso.electricBike']);
+    expect(mapping('entity')).toHaveLength(6);
+    expect(Object.keys(body(schema(inheritance, 'entity')).properties ?? {})).toContain('id');
+    expect(schema(inheritance, 'contoso.vehicle')['x-ms-abstract']).toBe(true);
+  });
+});
+
+describe('enums and types of other namespaces', () => {
+  it('an enum page is the enum; members a description adds are kept and said', () => {
+    expect(schema(enums, 'contoso.fuelKind')).toMatchObject({
+      enum: ['petrol', 'diesel', 'electric', 'unknownFutureValue', 'hydrogen'],
+    });
+    expect(found(enums, 'enum-members-differ')).toEqual([17]);
+  });
+
+  it.each([
+    ['"Possible values:"', 'contoso.noiseLevel', ['quiet', 'loud', 'unknownFutureValue']],
+    ['"Supported values are"', 'contoso.engineMode', ['eco', 'sport']],
+  ])('an enum given only by %s in a description is built, and said', (_how, name, members) => {
+    expect(schema(enums, name)?.enum).toEqual(members);
+    expect(
+      enums.diagnostics.some((d) => d.code === 'enum-from-description' && d.message.includes(name)),
+    ).toBe(true);
+  });
+
+  it('a type of another namespace is emitted as an open object, referenced where the pages use it', () => {
+    const external = schema(enums, 'publicError');
+    expect(external).toMatchObject({ type: 'object', additionalProperties: true, 'x-docs-external': true });
+    const engine = body(schema(enums, 'contoso.engine')).properties ?? {};
+    expect(engine.lastError?.anyOf?.[0]).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.publicError',
+    });
+    expect(engine.history).toMatchObject({
+      items: { $ref: '#/components/schemas/microsoft.graph.publicError' },
+    });
+    expect(found(enums, 'type-external')).toHaveLength(1);
+  });
+});
+
+describe('sections at any heading level; a status is read, never guessed', () => {
+  const responses = (path: string, method: 'post' | 'patch') =>
+    Object.keys(headings.spec.paths[path]?.[method]?.responses ?? {}).filter((c) => c.startsWith('2'));
+
+  it('### HTTP request, #### Request body and ### Response are read', () => {
+    const patch = headings.spec.paths['/contoso/kites/{kiteId}']?.patch;
+    expect(responses('/contoso/kites/{kiteId}', 'patch')).toEqual(['204']);
+    expect(patch?.['x-docs-accepted-properties']).toEqual({
+      'microsoft.graph.contoso.kite': { colour: { required: true } },
+    });
+  });
+
+  it('no Response section: the status of the response example, said', () => {
+    expect(responses('/contoso/kites', 'post')).toEqual(['201']);
+    expect(found(headings, 'response-status-from-example')).toHaveLength(1);
+  });
+
+  it('no status anywhere: 2XX, said', () => {
+    expect(responses('/contoso/kites/{kiteId}/fly', 'post')).toEqual(['2XX']);
+    expect(found(headings, 'response-status-unknown', 'api/contoso-kite-fly.md')).toEqual([6]);
+  });
+});
+
+describe('defects inside tables and examples', () => {
+  it('rows after a stray line are read, the line reported where it is', () => {
+    expect(Object.keys(body(schema(cut, 'contoso.lamp')).properties ?? {})).toEqual([
+      'brightness',
+      'colour',
+      'id',
+      'isOn',
+      '@odata.type',
+    ]);
+    expect(found(cut, 'table-cut')).toEqual([23, 18]);
+    const accepted = cut.spec.paths['/contoso/lamps/{lampId}']?.patch?.['x-docs-accepted-properties'] as
+      | Record<string, object>
+      | undefined;
+    expect(Object.keys(accepted?.['microsoft.graph.contoso.lamp'] ?? {})).toEqual([
+      'brightness',
+      'colour',
+      'isOn',
+    ]);
+  });
+
+  it('JSON examples: mendable defects are read with strings untouched; others are left out, with line:column', () => {
+    const examples =
+      json.spec.paths['/contoso/notes']?.post?.requestBody?.content['application/json']?.examples ?? {};
+    expect(examples.create_note_tolerated?.value).toEqual({
+      text: 'buy milk, }',
+      tags: ['home', 'x, ]'],
+      id: 'n1',
+      extra: 'a missing comma above',
+    });
+    expect(examples.create_note_broken).toBeUndefined();
+    expect(json.diagnostics.find((d) => d.code === 'example-json-invalid')?.message).toContain('at 63:11');
+    expect(json.diagnostics.find((d) => d.code === 'example-json-repaired')?.message).toContain(
+      'a trailing comma at 39:26',
+    );
+  });
+});
