@@ -12,7 +12,10 @@ import { buildIR } from './ir/build.js';
 import type { GeneratorIR } from './ir/types.js';
 
 export const generatorName = '@sds-toolkit/generator';
-export const generatorVersion = '0.1.0';
+/** The generator's version, from its package.json (one folder above both src/ and dist/), so it never drifts. */
+export const generatorVersion: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 export interface Generated {
   readonly ir: GeneratorIR;

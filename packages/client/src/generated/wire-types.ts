@@ -16,9 +16,34 @@ export type AdditionalClassGroupAttributes = 'courseTitle' | 'courseCode' | 'cou
 export type AdditionalUserAttributes = 'userGradeLevel' | 'userNumber' | 'unknownFutureValue';
 
 /**
+ * `microsoft.graph.industryData.apiFormat`.
+ */
+export type ApiFormat = 'oneRoster' | 'unknownFutureValue';
+
+/**
  * `microsoft.graph.industryData.filterOptions`.
  */
 export type FilterOptions = 'orgExternalId' | 'unknownFutureValue';
+
+/**
+ * `microsoft.graph.industryData.inboundDomain`.
+ */
+export type InboundDomain = 'educationRostering' | 'unknownFutureValue';
+
+/**
+ * `microsoft.graph.industryData.industryDataActivityStatus`.
+ */
+export type IndustryDataActivityStatus = 'inProgress' | 'skipped' | 'failed' | 'completed' | 'completedWithErrors' | 'completedWithWarnings' | 'unknownFutureValue';
+
+/**
+ * `microsoft.graph.industryData.industryDataRunStatus`.
+ */
+export type IndustryDataRunStatus = 'running' | 'failed' | 'completed' | 'completedWithErrors' | 'completedWithWarnings' | 'unknownFutureValue';
+
+/**
+ * `microsoft.graph.industryData.longRunningOperationStatus`.
+ */
+export type LongRunningOperationStatus = 'notStarted' | 'running' | 'succeeded' | 'failed' | 'unknownFutureValue';
 
 /**
  * `microsoft.graph.industryData.readinessStatus`.
@@ -26,9 +51,86 @@ export type FilterOptions = 'orgExternalId' | 'unknownFutureValue';
 export type ReadinessStatus = 'notReady' | 'ready' | 'failed' | 'disabled' | 'expired' | 'unknownFutureValue';
 
 /**
+ * `microsoft.graph.industryData.studentAgeGroup`.
+ */
+export type StudentAgeGroup = 'minor' | 'notAdult' | 'adult' | 'unknownFutureValue';
+
+/**
+ * `microsoft.graph.ODataErrors.ErrorDetails` as sent on the wire.
+ */
+export interface ErrorDetails {
+  code?: string | null;
+  message?: string | null;
+  target?: string | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.ODataErrors.ErrorDetails`: its concrete type.
+ */
+export type ErrorDetailsValue = ErrorDetails;
+
+/**
+ * `microsoft.graph.ODataErrors.InnerError` as sent on the wire.
+ */
+export interface InnerError {
+  "client-request-id"?: string | null;
+  date?: string | null;
+  "request-id"?: string | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.ODataErrors.InnerError`: its concrete type.
+ */
+export type InnerErrorValue = InnerError;
+
+/**
+ * `microsoft.graph.ODataErrors.MainError` as sent on the wire.
+ */
+export interface MainError {
+  code?: string | null;
+  details?: Array<ErrorDetailsValue> | null;
+  innerError?: InnerErrorValue | null;
+  message?: string | null;
+  target?: string | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.ODataErrors.MainError`: its concrete type.
+ */
+export type MainErrorValue = MainError;
+
+/**
+ * `microsoft.graph.ODataErrors.ODataError` as sent on the wire.
+ */
+export interface ODataError {
+  error?: MainErrorValue | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.ODataErrors.ODataError`: its concrete type.
+ */
+export type ODataErrorValue = ODataError;
+
+/**
  * A value typed `microsoft.graph.entity`: one of its concrete types.
  */
-export type EntityValue = AdministrativeUnitProvisioningFlow | ClassGroupProvisioningFlow | IndustryDataRoot | OutboundProvisioningFlowSet | ReferenceDefinition | RoleGroup | SecurityGroupProvisioningFlow | UserProvisioningFlow;
+export type EntityValue = AdministrativeUnitProvisioningFlow | AzureDataLakeConnector | ClassGroupProvisioningFlow | InboundApiFlow | InboundFileFlow | InboundFlowActivity | IndustryDataRoot | IndustryDataRun | OneRosterApiDataConnector | OutboundFlowActivity | OutboundProvisioningFlowSet | ReferenceDefinition | RoleGroup | SecurityGroupProvisioningFlow | SourceSystemDefinition | UserProvisioningFlow | YearTimePeriodDefinition;
 
 /**
  * The different management choices for the class groups to be provisioned.
@@ -74,13 +176,37 @@ export interface AdditionalUserOptions {
   /**
    * Age group classification for students. Possible values: `minor`, `notAdult`, `adult`, `unknownFutureValue`. Use `null` to disable age group enforcement.
    */
-  studentAgeGroup?: unknown | null;
+  studentAgeGroup?: StudentAgeGroup | null;
 }
 
 /**
  * A value typed `microsoft.graph.industryData.additionalUserOptions`: its concrete type.
  */
 export type AdditionalUserOptionsValue = AdditionalUserOptions;
+
+/**
+ * The different management choices for the administrative units to be provisioned.
+ * `microsoft.graph.industryData.adminUnitCreationOptions` as sent on the wire.
+ */
+export interface AdminUnitCreationOptions {
+  /**
+   * `#microsoft.graph.industryData.adminUnitCreationOptions` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.adminUnitCreationOptions' | 'microsoft.graph.industryData.adminUnitCreationOptions';
+  /**
+   * Indicates whether the administrative unit should be created based on the org.
+   */
+  createBasedOnOrg?: boolean | null;
+  /**
+   * Indicates whether the administrative unit should be created based on the org and role group.
+   */
+  createBasedOnOrgPlusRoleGroup?: boolean | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.adminUnitCreationOptions`: its concrete type.
+ */
+export type AdminUnitCreationOptionsValue = AdminUnitCreationOptions;
 
 /**
  * Represents the parameters that school data sync uses to create administrative units from your inbound data. Administrative units provide a grouping construct for delegated IT administration and scoped role assignments. Scoped role assignments allow admins to manage a subset of the broader Microsoft 365 directory. administrativeUnitProvisioningFlow is defined within an outboundProvisioningFlowSet that may specify a filter based on a subset of available organizations (schools) or may include all of the organizations in the inbound data. There may be multiple administrativeUnitProvisioningFlows, defined within separate outboundProvsioningFlowSets allowing different configurations for different organizations.
@@ -121,28 +247,113 @@ export interface AdministrativeUnitProvisioningFlow {
 export type AdministrativeUnitProvisioningFlowValue = AdministrativeUnitProvisioningFlow;
 
 /**
- * The different management choices for the administrative units to be provisioned.
- * `microsoft.graph.industryData.adminUnitCreationOptions` as sent on the wire.
+ * Represents an aggregate of statistics for all inbound flows.
+ * `microsoft.graph.industryData.aggregatedInboundStatistics` as sent on the wire.
  */
-export interface AdminUnitCreationOptions {
+export interface AggregatedInboundStatistics {
   /**
-   * `#microsoft.graph.industryData.adminUnitCreationOptions` (the leading `#` is optional).
+   * `#microsoft.graph.industryData.aggregatedInboundStatistics` (the leading `#` is optional).
    */
-  '@odata.type'?: '#microsoft.graph.industryData.adminUnitCreationOptions' | 'microsoft.graph.industryData.adminUnitCreationOptions';
+  '@odata.type'?: '#microsoft.graph.industryData.aggregatedInboundStatistics' | 'microsoft.graph.industryData.aggregatedInboundStatistics';
   /**
-   * Indicates whether the administrative unit should be created based on the org.
+   * The aggregate count of errors encountered by activities during this run.
+   * @TJS-type integer
    */
-  createBasedOnOrg?: boolean | null;
+  errors?: number | null;
   /**
-   * Indicates whether the administrative unit should be created based on the org and role group.
+   * The aggregate count of active inbound groups processed during the run.
+   * @TJS-type integer
    */
-  createBasedOnOrgPlusRoleGroup?: boolean | null;
+  groups?: number | null;
+  /**
+   * The aggregate count of active people matched to an Azure Active Directory user, by role.
+   */
+  matchedPeopleByRole?: Array<IndustryDataRunRoleCountMetricValue> | null;
+  /**
+   * The aggregate count of active inbound memberships processed during the run.
+   * @TJS-type integer
+   */
+  memberships?: number | null;
+  /**
+   * The aggregate count of active inbound organizations processed during the run.
+   * @TJS-type integer
+   */
+  organizations?: number | null;
+  /**
+   * The aggregate count of active inbound people processed during the run.
+   * @TJS-type integer
+   */
+  people?: number | null;
+  /**
+   * The aggregate count of active people not matched to an Azure Active Directory user, by role.
+   */
+  unmatchedPeopleByRole?: Array<IndustryDataRunRoleCountMetricValue> | null;
+  /**
+   * The aggregate count of warnings generated by activities during this run.
+   * @TJS-type integer
+   */
+  warnings?: number | null;
 }
 
 /**
- * A value typed `microsoft.graph.industryData.adminUnitCreationOptions`: its concrete type.
+ * A value typed `microsoft.graph.industryData.aggregatedInboundStatistics`: its concrete type.
  */
-export type AdminUnitCreationOptionsValue = AdminUnitCreationOptions;
+export type AggregatedInboundStatisticsValue = AggregatedInboundStatistics;
+
+/**
+ * A value typed `microsoft.graph.industryData.apiDataConnector`: its concrete type.
+ */
+export type ApiDataConnectorValue = OneRosterApiDataConnector;
+
+/**
+ * Represents a way to connect data uploaded to an Azure Data Lake.
+ * `microsoft.graph.industryData.azureDataLakeConnector` as sent on the wire.
+ */
+export interface AzureDataLakeConnector {
+  /**
+   * `#microsoft.graph.industryData.azureDataLakeConnector` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.azureDataLakeConnector' | 'microsoft.graph.industryData.azureDataLakeConnector';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the data connector. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * The sourceSystemDefinition this connector is connected to.
+   */
+  sourceSystem?: SourceSystemDefinitionValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.azureDataLakeConnector`: its concrete type.
+ */
+export type AzureDataLakeConnectorValue = AzureDataLakeConnector;
+
+/**
+ * A page of azureDataLakeConnector objects, with the link to the next page.
+ * `microsoft.graph.industryData.azureDataLakeConnectorCollectionResponse` as sent on the wire.
+ */
+export interface AzureDataLakeConnectorCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<AzureDataLakeConnectorValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.azureDataLakeConnectorCollectionResponse`: its concrete type.
+ */
+export type AzureDataLakeConnectorCollectionResponseValue = AzureDataLakeConnectorCollectionResponse;
 
 /**
  * A basic filter implementation with single condition on a single attribute.
@@ -235,6 +446,35 @@ export interface ClassGroupProvisioningFlow {
 export type ClassGroupProvisioningFlowValue = ClassGroupProvisioningFlow;
 
 /**
+ * Represents a base type for credentials supported in the Industry Data API. This type is abstract.
+ * `microsoft.graph.industryData.credential` as sent on the wire.
+ */
+export interface Credential {
+  /**
+   * `#microsoft.graph.industryData.credential` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.credential' | 'microsoft.graph.industryData.credential';
+  /**
+   * The name of the credential.
+   */
+  displayName?: string | null;
+  /**
+   * Indicates whether the credential provided is valid based on the last data connector validate operation.
+   */
+  isValid?: boolean | null;
+  /**
+   * The time that the credential was last successfully validated by the data connector validate operation.
+   * @format date-time
+   */
+  lastValidDateTime?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.credential`: its concrete type.
+ */
+export type CredentialValue = Credential;
+
+/**
  * The different management choices for the class groups to be provisioned
  * `microsoft.graph.industryData.enrollmentMappings` as sent on the wire.
  */
@@ -257,6 +497,123 @@ export interface EnrollmentMappings {
  * A value typed `microsoft.graph.industryData.enrollmentMappings`: its concrete type.
  */
 export type EnrollmentMappingsValue = EnrollmentMappings;
+
+/**
+ * A value typed `microsoft.graph.industryData.fileDataConnector`: its concrete type.
+ */
+export type FileDataConnectorValue = AzureDataLakeConnector;
+
+/**
+ * Represents a reference to a `RefFileFormat` entry in a collection of referenceDefinition objects.
+ * `microsoft.graph.industryData.fileFormatReferenceValue` as sent on the wire.
+ */
+export interface FileFormatReferenceValue {
+  /**
+   * `#microsoft.graph.industryData.fileFormatReferenceValue` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.fileFormatReferenceValue' | 'microsoft.graph.industryData.fileFormatReferenceValue';
+  /**
+   * The code of the desired referenceDefinition entry.
+   */
+  code?: string | null;
+  /**
+   * Reference to the bound referenceDefinition entity.
+   */
+  value?: ReferenceDefinitionValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.fileFormatReferenceValue`: its concrete type.
+ */
+export type FileFormatReferenceValueValue = FileFormatReferenceValue;
+
+/**
+ * Represents the file upload session that contains details about the session and container. The azureDataLakeConnector uses CSV files uploaded to a secure container that lives only for a finite period of time and is created by calling azureDataLakeConnector: getUploadSession. You can then upload the required CSV files to the provided shared access signature (SAS) URI in sessionUri.
+ * `microsoft.graph.industryData.fileUploadSession` as sent on the wire.
+ */
+export interface FileUploadSession {
+  /**
+   * `#microsoft.graph.industryData.fileUploadSession` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.fileUploadSession' | 'microsoft.graph.industryData.fileUploadSession';
+  /**
+   * The expiration date and time for the container. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  containerExpirationDateTime?: string | null;
+  /**
+   * The container ID where the files are uploaded.
+   */
+  containerId?: string | null;
+  /**
+   * The expiration date and time for the file upload session. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  sessionExpirationDateTime?: string | null;
+  /**
+   * The Azure Storage SAS URI to upload source files to.
+   */
+  sessionUrl?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.fileUploadSession`: its concrete type.
+ */
+export type FileUploadSessionValue = FileUploadSession;
+
+/**
+ * Represents the asynchronous operation that results from any operation that validates file data. Loop through the list to upload the latest CSV files in preparation for basic file validation. Once the files have been uploaded, call the industryDataConnector: validate endpoint to validate the uploaded files and finalize the upload session. After the files have been validated, they are moved to an internal container for processing by an inboundFlow. The industryDataConnector: validate action is a long-running operation. The link to the operation is returned in the `Location` header. After the validation is complete, you can obtain the results through the `Location` URI. We recommend polling no less than every 5 seconds while the status is `in progress`.
+ * `microsoft.graph.industryData.fileValidateOperation` as sent on the wire.
+ */
+export interface FileValidateOperation {
+  /**
+   * `#microsoft.graph.industryData.fileValidateOperation` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.fileValidateOperation' | 'microsoft.graph.industryData.fileValidateOperation';
+  /**
+   * Time when this operation was created.
+   * @format date-time
+   */
+  createdDateTime?: string | null;
+  /**
+   * Operation identifier. Inherits from entity.
+   */
+  id?: string | null;
+  /**
+   * Time when last action was performed on this operation.
+   * @format date-time
+   */
+  lastActionDateTime?: string | null;
+  /**
+   * Canonical url of the resource.
+   */
+  resourceLocation?: string | null;
+  /**
+   * Status of the operation. The possible values are: `notStarted`, `running`, `succeeded`, `failed`, `unknownFutureValue`.
+   */
+  status?: LongRunningOperationStatus | null;
+  /**
+   * Detail about the status value.
+   */
+  statusDetail?: string | null;
+  /**
+   * Set of errors discovered through validation.
+   */
+  errors?: Array<PublicErrorValue> | null;
+  /**
+   * Set of warnings discovered through validation.
+   */
+  warnings?: Array<PublicErrorValue> | null;
+  /**
+   * Set of files validated by the validate operation.
+   */
+  validatedFiles?: Array<string> | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.fileValidateOperation`: its concrete type.
+ */
+export type FileValidateOperationValue = FileValidateOperation;
 
 /**
  * A value typed `microsoft.graph.industryData.filter`: its concrete type.
@@ -288,6 +645,268 @@ export interface IdentifierTypeReferenceValue {
 export type IdentifierTypeReferenceValueValue = IdentifierTypeReferenceValue;
 
 /**
+ * Represents results of a single run of an inbound flow.
+ * `microsoft.graph.industryData.inboundActivityResults` as sent on the wire.
+ */
+export interface InboundActivityResults {
+  /**
+   * `#microsoft.graph.industryData.inboundActivityResults` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.inboundActivityResults' | 'microsoft.graph.industryData.inboundActivityResults';
+  /**
+   * The identifier for the activity that is being reported on.
+   */
+  activityId?: string | null;
+  /**
+   * The display name of the underlying flow.
+   */
+  displayName?: string | null;
+  /**
+   * The latest status of the activity in the run. The possible values are: `inProgress`, `skipped`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings`, `unknownFutureValue`.
+   */
+  status?: IndustryDataActivityStatus | null;
+  /**
+   * Number of errors encountered while processing the inbound flow.
+   * @TJS-type integer
+   */
+  errors?: number | null;
+  /**
+   * Counts of active and inactive groups processed by the inbound flow.
+   */
+  groups?: IndustryDataRunEntityCountMetricValue | null;
+  /**
+   * Number of people matched to an Azure Active Directory user, by role.
+   */
+  matchedPeopleByRole?: Array<IndustryDataRunRoleCountMetricValue> | null;
+  /**
+   * Counts of active and inactive memberships processed by the inbound flow.
+   */
+  memberships?: IndustryDataRunEntityCountMetricValue | null;
+  /**
+   * Counts of active and inactive organizations processed by the inbound flow.
+   */
+  organizations?: IndustryDataRunEntityCountMetricValue | null;
+  /**
+   * Counts of active and inactive people processed by the inbound flow.
+   */
+  people?: IndustryDataRunEntityCountMetricValue | null;
+  /**
+   * Number of people not matched to an Azure Active Directory user, by role.
+   */
+  unmatchedPeopleByRole?: Array<IndustryDataRunRoleCountMetricValue> | null;
+  /**
+   * Number of warnings encountered while processing the inbound flow.
+   * @TJS-type integer
+   */
+  warnings?: number | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundActivityResults`: its concrete type.
+ */
+export type InboundActivityResultsValue = InboundActivityResults;
+
+/**
+ * Represents a flow to import data via an external API into the canonical store.
+ * `microsoft.graph.industryData.inboundApiFlow` as sent on the wire.
+ */
+export interface InboundApiFlow {
+  /**
+   * `#microsoft.graph.industryData.inboundApiFlow` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.inboundApiFlow' | 'microsoft.graph.industryData.inboundApiFlow';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the activity. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * The state of the activity from creation through to ready to do work. The possible values are: `notReady`, `ready`, `failed`, `disabled`, `expired`, `unknownFutureValue`.
+   */
+  readinessStatus?: ReadinessStatus | null;
+  /**
+   * The data connector in the context of which this flow pulls in data from a source system.
+   */
+  dataConnector?: IndustryDataConnectorValue | null;
+  /**
+   * The broad category of data that this flow imports. The possible values are: `educationRostering`, `unknownFutureValue`.
+   */
+  dataDomain?: InboundDomain | null;
+  /**
+   * The start of the time window when the flow is allowed to run. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  effectiveDateTime?: string | null;
+  /**
+   * The end of the time window when the flow is allowed to run. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  expirationDateTime?: string | null;
+  /**
+   * The year that the data brought in via this flow applies to.
+   */
+  year?: YearTimePeriodDefinitionValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundApiFlow`: its concrete type.
+ */
+export type InboundApiFlowValue = InboundApiFlow;
+
+/**
+ * Represents a flow to import data via a set of files into the canonical store.
+ * `microsoft.graph.industryData.inboundFileFlow` as sent on the wire.
+ */
+export interface InboundFileFlow {
+  /**
+   * `#microsoft.graph.industryData.inboundFileFlow` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.inboundFileFlow' | 'microsoft.graph.industryData.inboundFileFlow';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the activity. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * The state of the activity from creation through to ready to do work. The possible values are: `notReady`, `ready`, `failed`, `disabled`, `expired`, `unknownFutureValue`.
+   */
+  readinessStatus?: ReadinessStatus | null;
+  /**
+   * The data connector in the context of which this flow pulls in data from a source system.
+   */
+  dataConnector?: IndustryDataConnectorValue | null;
+  /**
+   * The broad category of data that this flow imports. The possible values are: `educationRostering`, `unknownFutureValue`.
+   */
+  dataDomain?: InboundDomain | null;
+  /**
+   * The start of the time window when the flow is allowed to run. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  effectiveDateTime?: string | null;
+  /**
+   * The end of the time window when the flow is allowed to run. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  expirationDateTime?: string | null;
+  /**
+   * The year that the data brought in via this flow applies to.
+   */
+  year?: YearTimePeriodDefinitionValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundFileFlow`: its concrete type.
+ */
+export type InboundFileFlowValue = InboundFileFlow;
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundFlow`: one of its concrete types.
+ */
+export type InboundFlowValue = InboundApiFlow | InboundFileFlow;
+
+/**
+ * Represents details about the run of an inbound flow.
+ * `microsoft.graph.industryData.inboundFlowActivity` as sent on the wire.
+ */
+export interface InboundFlowActivity {
+  /**
+   * `#microsoft.graph.industryData.inboundFlowActivity` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.inboundFlowActivity' | 'microsoft.graph.industryData.inboundFlowActivity';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The flow that was run by this activity.
+   */
+  activity?: IndustryDataActivityValue | null;
+  /**
+   * An error object to diagnose critical failures in an activity.
+   */
+  blockingError?: PublicErrorValue | null;
+  /**
+   * The name of the running flow.
+   */
+  displayName?: string | null;
+  /**
+   * The current status of the activity. The possible values are: `inProgress`, `skipped`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings`, `unknownFutureValue`.
+   */
+  status?: IndustryDataActivityStatus | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundFlowActivity`: its concrete type.
+ */
+export type InboundFlowActivityValue = InboundFlowActivity;
+
+/**
+ * A page of inboundFlow objects, with the link to the next page.
+ * `microsoft.graph.industryData.inboundFlowCollectionResponse` as sent on the wire.
+ */
+export interface InboundFlowCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<InboundFlowValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.inboundFlowCollectionResponse`: its concrete type.
+ */
+export type InboundFlowCollectionResponseValue = InboundFlowCollectionResponse;
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataActivity`: one of its concrete types.
+ */
+export type IndustryDataActivityValue = InboundApiFlow | InboundFileFlow;
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataActivityStatistics`: its concrete type.
+ */
+export type IndustryDataActivityStatisticsValue = InboundActivityResults;
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataConnector`: one of its concrete types.
+ */
+export type IndustryDataConnectorValue = AzureDataLakeConnector | OneRosterApiDataConnector;
+
+/**
+ * A page of industryDataConnector objects, with the link to the next page.
+ * `microsoft.graph.industryData.industryDataConnectorCollectionResponse` as sent on the wire.
+ */
+export interface IndustryDataConnectorCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<IndustryDataConnectorValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataConnectorCollectionResponse`: its concrete type.
+ */
+export type IndustryDataConnectorCollectionResponseValue = IndustryDataConnectorCollectionResponse;
+
+/**
  * Represents the entry point to all industry data resources.
  * `microsoft.graph.industryData.industryDataRoot` as sent on the wire.
  */
@@ -303,15 +922,15 @@ export interface IndustryDataRoot {
   /**
    * Set of connectors for importing data from source systems.
    */
-  dataConnectors?: Array<unknown> | null;
+  dataConnectors?: Array<IndustryDataConnectorValue> | null;
   /**
    * Set of data import flow activities to bring data into the canonical store via a connector.
    */
-  inboundFlows?: Array<unknown> | null;
+  inboundFlows?: Array<InboundFlowValue> | null;
   /**
    * Set of ephemeral operations that the system is currently running. Read-only.
    */
-  operations?: Array<unknown> | null;
+  operations?: Array<LongRunningOperationValue> | null;
   /**
    * Set of user modifiable system picker types.
    */
@@ -323,21 +942,361 @@ export interface IndustryDataRoot {
   /**
    * Set of ephemeral runs which present the point-in-time that diagnostic state of activities performed by the system. Read-only.
    */
-  runs?: Array<unknown> | null;
+  runs?: Array<IndustryDataRunValue> | null;
   /**
    * Set of source definitions that represents real world external systems.
    */
-  sourceSystems?: Array<unknown> | null;
+  sourceSystems?: Array<SourceSystemDefinitionValue> | null;
   /**
    * Set of years represented in the system.
    */
-  years?: Array<unknown> | null;
+  years?: Array<YearTimePeriodDefinitionValue> | null;
 }
 
 /**
  * A value typed `microsoft.graph.industryData.industryDataRoot`: its concrete type.
  */
 export type IndustryDataRootValue = IndustryDataRoot;
+
+/**
+ * Represents an ephemeral run that contains data for all subordinate activities performed by the system. Industry data automates a run every 12 hours. Each of these operations is represented by an industryDataRun resource. All flows that are active at the time of the run start are included in the run. The individual flows are represented by an industryDataRunActivity resource. During a run, the data supplied is validated, bringing in good data to the data lake and flagging bad data. For more information about data validation, see Validation rules and descriptions. To determine the health of the data, it goes through data matching and validation rules to help safeguard required and optional data. Good data goes into the data lake. Data that doesn't pass validation is identified as errors or warnings and isn't sent to the data lake. The following list shows possible results for a run: For details about how statistics can assist with health and monitoring a run group, see industryDataRun: getStatistics.
+ * `microsoft.graph.industryData.industryDataRun` as sent on the wire.
+ */
+export interface IndustryDataRun {
+  /**
+   * `#microsoft.graph.industryData.industryDataRun` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.industryDataRun' | 'microsoft.graph.industryData.industryDataRun';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The set of activities performed during the run.
+   */
+  activities?: Array<IndustryDataRunActivityValue> | null;
+  /**
+   * An error object to diagnose critical failures in the run.
+   */
+  blockingError?: PublicErrorValue | null;
+  /**
+   * The name of the run for rendering in a user interface.
+   */
+  displayName?: string | null;
+  /**
+   * The date and time when the run finished or null if the run is still in-progress. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on `Jan 1, 2014 is 2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  endDateTime?: string | null;
+  /**
+   * The date and time when the run started. The Timestamp type represents date and time information using ISO 8601 format and is always in UTC time. For example, midnight UTC on `Jan 1, 2014 is 2014-01-01T00:00:00Z`.
+   * @format date-time
+   */
+  startDateTime?: string | null;
+  /**
+   * The current status of the run. The possible values are: `running`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings`, `unknownFutureValue`.
+   */
+  status?: IndustryDataRunStatus | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRun`: its concrete type.
+ */
+export type IndustryDataRunValue = IndustryDataRun;
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRunActivity`: one of its concrete types.
+ */
+export type IndustryDataRunActivityValue = InboundFlowActivity | OutboundFlowActivity;
+
+/**
+ * A page of industryDataRun objects, with the link to the next page.
+ * `microsoft.graph.industryData.industryDataRunCollectionResponse` as sent on the wire.
+ */
+export interface IndustryDataRunCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<IndustryDataRunValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRunCollectionResponse`: its concrete type.
+ */
+export type IndustryDataRunCollectionResponseValue = IndustryDataRunCollectionResponse;
+
+/**
+ * Represents the measure of total, active, and inactive entries for a single entity.
+ * `microsoft.graph.industryData.industryDataRunEntityCountMetric` as sent on the wire.
+ */
+export interface IndustryDataRunEntityCountMetric {
+  /**
+   * `#microsoft.graph.industryData.industryDataRunEntityCountMetric` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.industryDataRunEntityCountMetric' | 'microsoft.graph.industryData.industryDataRunEntityCountMetric';
+  /**
+   * The count of entries for the entity marked as `Active`.
+   * @TJS-type integer
+   */
+  active?: number | null;
+  /**
+   * The count of entries for the entity marked as `Inactive`.
+   * @TJS-type integer
+   */
+  inactive?: number | null;
+  /**
+   * Total count of the entity.
+   * @TJS-type integer
+   */
+  total?: number | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRunEntityCountMetric`: its concrete type.
+ */
+export type IndustryDataRunEntityCountMetricValue = IndustryDataRunEntityCountMetric;
+
+/**
+ * Represents a count of people in a given role.
+ * `microsoft.graph.industryData.industryDataRunRoleCountMetric` as sent on the wire.
+ */
+export interface IndustryDataRunRoleCountMetric {
+  /**
+   * `#microsoft.graph.industryData.industryDataRunRoleCountMetric` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.industryDataRunRoleCountMetric' | 'microsoft.graph.industryData.industryDataRunRoleCountMetric';
+  /**
+   * The number of people in this role.
+   * @TJS-type integer
+   */
+  count?: number | null;
+  /**
+   * The role that is being measured.
+   */
+  role?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRunRoleCountMetric`: its concrete type.
+ */
+export type IndustryDataRunRoleCountMetricValue = IndustryDataRunRoleCountMetric;
+
+/**
+ * Represents statistics for a single run.
+ * `microsoft.graph.industryData.industryDataRunStatistics` as sent on the wire.
+ */
+export interface IndustryDataRunStatistics {
+  /**
+   * `#microsoft.graph.industryData.industryDataRunStatistics` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.industryDataRunStatistics' | 'microsoft.graph.industryData.industryDataRunStatistics';
+  /**
+   * The collection of statistics for each activity included in this run.
+   */
+  activityStatistics?: Array<IndustryDataActivityStatisticsValue> | null;
+  /**
+   * The aggregate statistics for all inbound flows.
+   */
+  inboundTotals?: AggregatedInboundStatisticsValue | null;
+  /**
+   * The ID of the underlying run for the statistics.
+   */
+  runId?: string | null;
+  /**
+   * The latest status of the run. The possible values are: `running`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings`, `unknownFutureValue`.
+   */
+  status?: IndustryDataRunStatus | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.industryDataRunStatistics`: its concrete type.
+ */
+export type IndustryDataRunStatisticsValue = IndustryDataRunStatistics;
+
+/**
+ * Represents credentials that use OAuth 1.0 to authenticate to a resource.
+ * `microsoft.graph.industryData.oAuth1ClientCredential` as sent on the wire.
+ */
+export interface OAuth1ClientCredential {
+  /**
+   * `#microsoft.graph.industryData.oAuth1ClientCredential` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.oAuth1ClientCredential' | 'microsoft.graph.industryData.oAuth1ClientCredential';
+  /**
+   * The client identifier of the application that is authenticating. Inherited from oAuthClientCredential.
+   */
+  clientId?: string | null;
+  /**
+   * The client secret that is used to authenticate (write-only). Inherited from oAuthClientCredential.
+   */
+  clientSecret?: string | null;
+  /**
+   * The name of the credential. Inherited from credential.
+   */
+  displayName?: string | null;
+  /**
+   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
+   */
+  isValid?: boolean | null;
+  /**
+   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
+   * @format date-time
+   */
+  lastValidDateTime?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.oAuth1ClientCredential`: its concrete type.
+ */
+export type OAuth1ClientCredentialValue = OAuth1ClientCredential;
+
+/**
+ * Represents credentials that use OAuth 2.0 to authenticate to a resource.
+ * `microsoft.graph.industryData.oAuth2ClientCredential` as sent on the wire.
+ */
+export interface OAuth2ClientCredential {
+  /**
+   * `#microsoft.graph.industryData.oAuth2ClientCredential` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.oAuth2ClientCredential' | 'microsoft.graph.industryData.oAuth2ClientCredential';
+  /**
+   * The client identifier of the application that is authenticating. Inherited from oAuthClientCredential.
+   */
+  clientId?: string | null;
+  /**
+   * The client secret that is used to authenticate (write-only). Inherited from oAuthClientCredential.
+   */
+  clientSecret?: string | null;
+  /**
+   * The name of the credential. Inherited from credential.
+   */
+  displayName?: string | null;
+  /**
+   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
+   */
+  isValid?: boolean | null;
+  /**
+   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
+   * @format date-time
+   */
+  lastValidDateTime?: string | null;
+  /**
+   * The OAuth scope that is provided to the authentication process.
+   */
+  scope?: string | null;
+  /**
+   * The URL with which to retrieve the token after authentication happens.
+   */
+  tokenUrl?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.oAuth2ClientCredential`: its concrete type.
+ */
+export type OAuth2ClientCredentialValue = OAuth2ClientCredential;
+
+/**
+ * A value typed `microsoft.graph.industryData.oAuthClientCredential`: one of its concrete types.
+ */
+export type OAuthClientCredentialValue = OAuth1ClientCredential | OAuth2ClientCredential;
+
+/**
+ * Represents a connection to an OneRoster API data source.
+ * `microsoft.graph.industryData.oneRosterApiDataConnector` as sent on the wire.
+ */
+export interface OneRosterApiDataConnector {
+  /**
+   * `#microsoft.graph.industryData.oneRosterApiDataConnector` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.oneRosterApiDataConnector' | 'microsoft.graph.industryData.oneRosterApiDataConnector';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the data connector. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * The sourceSystemDefinition this connector is connected to.
+   */
+  sourceSystem?: SourceSystemDefinitionValue | null;
+  /**
+   * The API format of the external system being connected to. The possible values are: `oneRoster`, `unknownFutureValue`.
+   */
+  apiFormat?: ApiFormat | null;
+  /**
+   * The base URL, including the scheme, host, and path for the API, with or without a trailing '/'. For example, "https://example.com/ims/oneRoster/v1p1"
+   */
+  baseUrl?: string | null;
+  /**
+   * A credential to use to connect to the API.
+   */
+  credential?: CredentialValue | null;
+  /**
+   * The API version of the OneRoster source. Example: 1.1, 1.2
+   */
+  apiVersion?: string | null;
+  /**
+   * Indicates whether the user specified to import optional contacts data.
+   */
+  isContactsEnabled?: boolean | null;
+  /**
+   * Indicates whether the user specified to import optional demographics data.
+   */
+  isDemographicsEnabled?: boolean | null;
+  /**
+   * Indicates whether the user specified to import optional flags data.
+   */
+  isFlagsEnabled?: boolean | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.oneRosterApiDataConnector`: its concrete type.
+ */
+export type OneRosterApiDataConnectorValue = OneRosterApiDataConnector;
+
+/**
+ * Represents details about the run of an outbound flow.
+ * `microsoft.graph.industryData.outboundFlowActivity` as sent on the wire.
+ */
+export interface OutboundFlowActivity {
+  /**
+   * `#microsoft.graph.industryData.outboundFlowActivity` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.outboundFlowActivity' | 'microsoft.graph.industryData.outboundFlowActivity';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The flow that was run by this activity.
+   */
+  activity?: IndustryDataActivityValue | null;
+  /**
+   * An error object to diagnose critical failures in an activity.
+   */
+  blockingError?: PublicErrorValue | null;
+  /**
+   * The name of the running flow.
+   */
+  displayName?: string | null;
+  /**
+   * The current status of the activity. The possible values are: `inProgress`, `skipped`, `failed`, `completed`, `completedWithErrors`, `completedWithWarnings`, `unknownFutureValue`.
+   */
+  status?: IndustryDataActivityStatus | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.outboundFlowActivity`: its concrete type.
+ */
+export type OutboundFlowActivityValue = OutboundFlowActivity;
 
 /**
  * Represents a collection of Outbound Provisioning Flows used to configure how School Data Sync populates data in Microsoft 365 and Entra ID. A flow set may specify a filter based on a subset of available organizations (schools) or may include all of the organizations in the inbound data. There may be multiple OutboundProvisioningFlowSets, allowing different configurations for different organizations. Each Outbound Provisioning Flow Set does not need to include every Provisioning Flow type. Outbound provisioning flow set may contain no more than one (1) of each provisioning flow configuration that is being configured: userProvisioningFlow, classGroupProvisioingFlow, securityGroupProvisioingFlow, administrativeUnitProvisioingFlow.
@@ -491,9 +1450,31 @@ export interface ReferenceDefinition {
 export type ReferenceDefinitionValue = ReferenceDefinition;
 
 /**
+ * A page of referenceDefinition objects, with the link to the next page.
+ * `microsoft.graph.industryData.referenceDefinitionCollectionResponse` as sent on the wire.
+ */
+export interface ReferenceDefinitionCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<ReferenceDefinitionValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.referenceDefinitionCollectionResponse`: its concrete type.
+ */
+export type ReferenceDefinitionCollectionResponseValue = ReferenceDefinitionCollectionResponse;
+
+/**
  * A value typed `microsoft.graph.industryData.referenceValue`: one of its concrete types.
  */
-export type ReferenceValueValue = IdentifierTypeReferenceValue | RoleReferenceValue | SectionRoleReferenceValue | UserMatchTargetReferenceValue | YearReferenceValue;
+export type ReferenceValueValue = FileFormatReferenceValue | IdentifierTypeReferenceValue | RoleReferenceValue | SectionRoleReferenceValue | UserMatchTargetReferenceValue | YearReferenceValue;
 
 /**
  * Represents a named collection of individual roles. Transformation of the data is often shaped by each individual user's role within an organization. These roles are defined as reference definitions. Given the number of potential roles, binding each role individually would result in a tedious user experience. Role groups are simply a collection of role values that provides a convenient way to reference multiple reference definitions. The default role groups are `Students` and `Staff`.
@@ -522,6 +1503,28 @@ export interface RoleGroup {
  * A value typed `microsoft.graph.industryData.roleGroup`: its concrete type.
  */
 export type RoleGroupValue = RoleGroup;
+
+/**
+ * A page of roleGroup objects, with the link to the next page.
+ * `microsoft.graph.industryData.roleGroupCollectionResponse` as sent on the wire.
+ */
+export interface RoleGroupCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<RoleGroupValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.roleGroupCollectionResponse`: its concrete type.
+ */
+export type RoleGroupCollectionResponseValue = RoleGroupCollectionResponse;
 
 /**
  * Represents RefRole typed ReferenceDefinition
@@ -654,6 +1657,60 @@ export interface SimplePasswordSettings {
 export type SimplePasswordSettingsValue = SimplePasswordSettings;
 
 /**
+ * Represents an external data source in the real world. The data that is ingested is associated to a source system to identify the record owner.
+ * `microsoft.graph.industryData.sourceSystemDefinition` as sent on the wire.
+ */
+export interface SourceSystemDefinition {
+  /**
+   * `#microsoft.graph.industryData.sourceSystemDefinition` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.sourceSystemDefinition' | 'microsoft.graph.industryData.sourceSystemDefinition';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the source system. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * A collection of user matching settings by roleGroup.
+   */
+  userMatchingSettings?: Array<UserMatchingSettingValue> | null;
+  /**
+   * The name of the vendor who supplies the source system. Maximum supported length is 100 characters.
+   */
+  vendor?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.sourceSystemDefinition`: its concrete type.
+ */
+export type SourceSystemDefinitionValue = SourceSystemDefinition;
+
+/**
+ * A page of sourceSystemDefinition objects, with the link to the next page.
+ * `microsoft.graph.industryData.sourceSystemDefinitionCollectionResponse` as sent on the wire.
+ */
+export interface SourceSystemDefinitionCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<SourceSystemDefinitionValue> | null;
+  /**
+   * The OData context URL an envelope (a collection response) may carry.
+   */
+  '@odata.context'?: string;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.sourceSystemDefinitionCollectionResponse`: its concrete type.
+ */
+export type SourceSystemDefinitionCollectionResponseValue = SourceSystemDefinitionCollectionResponse;
+
+/**
  * The different configurations choices for the users to be provisioned with.
  * `microsoft.graph.industryData.userConfiguration` as sent on the wire.
  */
@@ -750,6 +1807,39 @@ export interface UserMatchTargetReferenceValue {
 export type UserMatchTargetReferenceValueValue = UserMatchTargetReferenceValue;
 
 /**
+ * Represents the rules for matching a user in a roleGroup with a user object from Azure Active Directory.
+ * `microsoft.graph.industryData.userMatchingSetting` as sent on the wire.
+ */
+export interface UserMatchingSetting {
+  /**
+   * `#microsoft.graph.industryData.userMatchingSetting` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.userMatchingSetting' | 'microsoft.graph.industryData.userMatchingSetting';
+  /**
+   * The `RefUserMatchTarget` for matching a user from the source with an Azure Active Directory user object.
+   */
+  matchTarget?: UserMatchTargetReferenceValueValue | null;
+  /**
+   * The priority order to apply when a user has multiple `RefRole` codes assigned.
+   * @TJS-type integer
+   */
+  priorityOrder?: number | null;
+  /**
+   * The roleGroup that these settings apply to.
+   */
+  roleGroup?: RoleGroupValue | null;
+  /**
+   * The `RefIdentifierType` that uniquely identifies a user in the source data.
+   */
+  sourceIdentifier?: IdentifierTypeReferenceValueValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.userMatchingSetting`: its concrete type.
+ */
+export type UserMatchingSettingValue = UserMatchingSetting;
+
+/**
  * Represents the configuration parameters that allow you to automate creation and matching to Microsoft 365 users from your inbound data. userProvisioningFlow is defined within an outboundProvisioningFlowSet that may specify a filter based on a subset of available organizations (schools) or may include all of the organizations in the inbound data. There may be multiple userProvisioningFlows, defined within separate outboundProvsioningFlowSets allowing different configurations for different organizations.
  * `microsoft.graph.industryData.userProvisioningFlow` as sent on the wire.
  */
@@ -796,6 +1886,11 @@ export interface UserProvisioningFlow {
 export type UserProvisioningFlowValue = UserProvisioningFlow;
 
 /**
+ * A value typed `microsoft.graph.industryData.validateOperation`: its concrete type.
+ */
+export type ValidateOperationValue = FileValidateOperation;
+
+/**
  * Represents a pointer to a year entry in a collection of referenceDefinition objects.
  * `microsoft.graph.industryData.yearReferenceValue` as sent on the wire.
  */
@@ -820,12 +1915,52 @@ export interface YearReferenceValue {
 export type YearReferenceValueValue = YearReferenceValue;
 
 /**
- * `microsoft.graph.ODataErrors.ErrorDetails` as sent on the wire.
+ * Represents annual time periods such as academic or fiscal years. This resource allows the association of incoming data to a year to help build historical data, day-by-day, year-over-year, as time progresses. In the case of data domain for education rostering, this is commonly referred to as an academic year. The approach is aligned to an academic year versus a calendar year.
+ * `microsoft.graph.industryData.yearTimePeriodDefinition` as sent on the wire.
  */
-export interface ErrorDetails {
-  code?: string | null;
-  message?: string | null;
-  target?: string | null;
+export interface YearTimePeriodDefinition {
+  /**
+   * `#microsoft.graph.industryData.yearTimePeriodDefinition` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.industryData.yearTimePeriodDefinition' | 'microsoft.graph.industryData.yearTimePeriodDefinition';
+  /**
+   * The unique identifier for the flowSet. Inherited from entity.
+   */
+  id?: string | null;
+  /**
+   * The name of the year. Maximum supported length is 100 characters.
+   */
+  displayName?: string | null;
+  /**
+   * The last day of the year using ISO 8601 format for date.
+   */
+  endDate?: string | null;
+  /**
+   * The first day of the year using ISO 8601 format for date.
+   */
+  startDate?: string | null;
+  /**
+   * A pointer to a year entry in the referenceDefinition collection.
+   */
+  year?: YearReferenceValueValue | null;
+}
+
+/**
+ * A value typed `microsoft.graph.industryData.yearTimePeriodDefinition`: its concrete type.
+ */
+export type YearTimePeriodDefinitionValue = YearTimePeriodDefinition;
+
+/**
+ * A page of yearTimePeriodDefinition objects, with the link to the next page.
+ * `microsoft.graph.industryData.yearTimePeriodDefinitionCollectionResponse` as sent on the wire.
+ */
+export interface YearTimePeriodDefinitionCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<YearTimePeriodDefinitionValue> | null;
   /**
    * The OData context URL an envelope (a collection response) may carry.
    */
@@ -833,17 +1968,63 @@ export interface ErrorDetails {
 }
 
 /**
- * A value typed `microsoft.graph.ODataErrors.ErrorDetails`: its concrete type.
+ * A value typed `microsoft.graph.industryData.yearTimePeriodDefinitionCollectionResponse`: its concrete type.
  */
-export type ErrorDetailsValue = ErrorDetails;
+export type YearTimePeriodDefinitionCollectionResponseValue = YearTimePeriodDefinitionCollectionResponse;
 
 /**
- * `microsoft.graph.ODataErrors.InnerError` as sent on the wire.
+ * Represents metadata for a long running operation.
+ * `microsoft.graph.longRunningOperation` as sent on the wire.
  */
-export interface InnerError {
-  "client-request-id"?: string | null;
-  date?: string | null;
-  "request-id"?: string | null;
+export interface LongRunningOperation {
+  /**
+   * `#microsoft.graph.longRunningOperation` (the leading `#` is optional).
+   */
+  '@odata.type'?: '#microsoft.graph.longRunningOperation' | 'microsoft.graph.longRunningOperation';
+  /**
+   * Time when this operation was created.
+   * @format date-time
+   */
+  createdDateTime?: string | null;
+  /**
+   * Operation identifier. Inherits from entity.
+   */
+  id?: string | null;
+  /**
+   * Time when last action was performed on this operation.
+   * @format date-time
+   */
+  lastActionDateTime?: string | null;
+  /**
+   * Canonical url of the resource.
+   */
+  resourceLocation?: string | null;
+  /**
+   * Status of the operation. The possible values are: `notStarted`, `running`, `succeeded`, `failed`, `unknownFutureValue`.
+   */
+  status?: LongRunningOperationStatus | null;
+  /**
+   * Detail about the status value.
+   */
+  statusDetail?: string | null;
+}
+
+/**
+ * A value typed `microsoft.graph.longRunningOperation`: one of its concrete types.
+ */
+export type LongRunningOperationValue = LongRunningOperation | FileValidateOperation;
+
+/**
+ * A page of longRunningOperation objects, with the link to the next page.
+ * `microsoft.graph.longRunningOperationCollectionResponse` as sent on the wire.
+ */
+export interface LongRunningOperationCollectionResponse {
+  /**
+   * @TJS-type integer
+   */
+  "@odata.count"?: number | null;
+  "@odata.nextLink"?: string | null;
+  value?: Array<LongRunningOperationValue> | null;
   /**
    * The OData context URL an envelope (a collection response) may carry.
    */
@@ -851,42 +2032,22 @@ export interface InnerError {
 }
 
 /**
- * A value typed `microsoft.graph.ODataErrors.InnerError`: its concrete type.
+ * A value typed `microsoft.graph.longRunningOperationCollectionResponse`: its concrete type.
  */
-export type InnerErrorValue = InnerError;
+export type LongRunningOperationCollectionResponseValue = LongRunningOperationCollectionResponse;
 
 /**
- * `microsoft.graph.ODataErrors.MainError` as sent on the wire.
+ * Defined outside the documentation this spec is derived from (publicerror.md); its properties are not known here.
+ * `microsoft.graph.publicError` as sent on the wire.
  */
-export interface MainError {
-  code?: string | null;
-  details?: Array<ErrorDetailsValue> | null;
-  innerError?: InnerErrorValue | null;
-  message?: string | null;
-  target?: string | null;
+export interface PublicError {
   /**
-   * The OData context URL an envelope (a collection response) may carry.
+   * `#microsoft.graph.publicError` (the leading `#` is optional).
    */
-  '@odata.context'?: string;
+  '@odata.type'?: '#microsoft.graph.publicError' | 'microsoft.graph.publicError';
 }
 
 /**
- * A value typed `microsoft.graph.ODataErrors.MainError`: its concrete type.
+ * A value typed `microsoft.graph.publicError`: its concrete type.
  */
-export type MainErrorValue = MainError;
-
-/**
- * `microsoft.graph.ODataErrors.ODataError` as sent on the wire.
- */
-export interface ODataError {
-  error?: MainErrorValue | null;
-  /**
-   * The OData context URL an envelope (a collection response) may carry.
-   */
-  '@odata.context'?: string;
-}
-
-/**
- * A value typed `microsoft.graph.ODataErrors.ODataError`: its concrete type.
- */
-export type ODataErrorValue = ODataError;
+export type PublicErrorValue = PublicError;

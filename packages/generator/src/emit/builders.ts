@@ -56,7 +56,7 @@ function methodSignatures(p: Printer, ctx: Context, node: TreeNode, op: Operatio
     returnsBody(op) && op.responseModel
       ? `Promise<${useModel(ctx, op.responseModel, (n) => n, true)} | undefined>`
       : 'Promise<void>';
-  const status = `Resolves on ${op.successStatus}${returnsBody(op) ? ' with the response body' : ' with no value'}; rejects with the service's OData error otherwise.`;
+  const status = `Resolves on ${op.successStatus ?? 'any 2xx status'}${returnsBody(op) ? ' with the response body' : ' with no value'}; rejects with the service's OData error otherwise.`;
   p.doc([
     op.summary,
     op.description !== op.summary ? op.description : undefined,

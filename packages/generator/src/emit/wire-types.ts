@@ -29,11 +29,19 @@ export function wireNames(ir: GeneratorIR): Map<string, string> {
 /** The wire name of a model as a value: the concrete type, or the union of the types a value of it can be. */
 export const unionName = (name: string): string => `${name}Value`;
 
+/**
+ * The types a value of `model` can be on the wire: its concrete self and subtypes. An abstract type whose
+ * subtypes no page documents (the docs only say it is abstract) stands for itself: the values the service
+ * sends are of subtypes we cannot name, and carry at least its properties.
+ */
 function concrete(model: ModelIR, models: ReadonlyMap<string, ModelIR>): ModelIR[] {
-  return [model, ...model.derived.map((d) => models.get(d)).filter((d): d is ModelIR => !!d)].filter(
-    (m) => !m.abstract,
-  );
+  const known = [model, ...model.derived.map((d) => models.get(d)).filter((d): d is ModelIR => !!d)];
+  const concreteOnes = known.filter((m) => !m.abstract);
+  return concreteOnes.length > 0 ? concreteOnes : [model];
 }
+
+const standsForItself = (model: ModelIR, models: ReadonlyMap<string, ModelIR>): boolean =>
+  !model.abstract || concrete(model, models)[0] === model;
 
 function allProperties(model: ModelIR, models: ReadonlyMap<string, ModelIR>): PropertyIR[] {
   const chain: ModelIR[] = [];
@@ -103,7 +111,7 @@ function emitWireModel(
   names: ReadonlyMap<string, string>,
 ): void {
   const name = names.get(model.fullName) ?? model.name;
-  if (!model.abstract) {
+  if (standsForItself(model, models)) {
     p.doc([model.description, `\`${model.fullName}\` as sent on the wire.`]);
     p.block(`export interface ${name} {`, () => {
       if (rootOf(model, models).discriminated) {
@@ -126,7 +134,7 @@ function emitWireModel(
   p.doc([
     `A value typed \`${model.fullName}\`: ${members.length > 1 ? 'one of its concrete types' : 'its concrete type'}.`,
   ]);
-  p.line(`export type ${unionName(name)} = ${members.length > 0 ? members.join(' | ') : 'never'};`);
+  p.line(`export type ${unionName(name)} = ${members.join(' | ')};`);
   p.line();
 }
 

@@ -119,6 +119,18 @@ function queryParameters(op: OperationObject, spec: OpenApiDocument): QueryParam
     .sort((a, b) => compareCodePoints(a.name, b.name));
 }
 
+/**
+ * The builder member for a URL segment, named as Kiota names it: a plain segment as written; a type-cast
+ * segment (`microsoft.graph.industryData.azureDataLakeConnector`) `graph` + the type's name
+ * (`graphAzureDataLakeConnector`); a namespace-qualified action or function its own name.
+ */
+function memberName(segment: string, models: ReadonlyMap<string, ModelIR>): string {
+  if (!segment.includes('.')) return propertyName(segment);
+  const last = segment.slice(segment.lastIndexOf('.') + 1);
+  const isCast = [...models.values()].some((m) => m.fullName === segment);
+  return isCast ? `graph${upperFirst(last)}` : propertyName(last);
+}
+
 /** paths → a resource tree, adding collection-response models to `models` as it meets them. */
 export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): TreeNode {
   const root: MutableNode = {
@@ -138,15 +150,16 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
     for (const segment of path.split('/').filter(Boolean)) {
       const param = /^\{(.+)\}$/.exec(segment)?.[1];
       const key = param ? '{item}' : segment;
+      const member = param ? undefined : memberName(segment, models);
       let child = node.children.get(key);
       if (!child) {
         child = {
-          segment: param ?? segment,
+          segment: param ?? (member as string),
           isItem: !!param,
-          folder: [node.folder, param ? 'item' : segment].filter(Boolean).join('/'),
+          folder: [node.folder, param ? 'item' : member].filter(Boolean).join('/'),
           builderName: param
             ? `${upperFirst(singular(previous))}ItemRequestBuilder`
-            : `${upperFirst(segment)}RequestBuilder`,
+            : `${upperFirst(member as string)}RequestBuilder`,
           path: `${node.path}/${segment}`,
           operations: [],
           children: new Map(),
@@ -163,9 +176,11 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
     for (const method of httpMethods) {
       const op: OperationObject | undefined = item[method];
       if (!op) continue;
-      const success = Object.keys(op.responses)
-        .filter((code) => /^2\d\d$/.test(code))
-        .sort()[0];
+      // A page that states no success status gives the range 2XX: any 2xx is success.
+      const success =
+        Object.keys(op.responses)
+          .filter((code) => /^2\d\d$/.test(code))
+          .sort()[0] ?? (op.responses['2XX'] ? '2XX' : undefined);
       if (!success) throw new GeneratorInputError(`${method.toUpperCase()} ${path}: no success response`);
       const where = `${method.toUpperCase()} ${path}`;
       node.operations.push({
@@ -185,7 +200,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
           spec,
           `${where} response`,
         ),
-        successStatus: Number(success),
+        successStatus: success === '2XX' ? undefined : Number(success),
         queryParameters: queryParameters(op, spec),
       });
     }

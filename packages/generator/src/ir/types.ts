@@ -51,7 +51,8 @@ export interface OperationIR {
   /** The model the body is serialized as (a base type when the body is one of several subtypes). */
   readonly requestModel: string | undefined;
   readonly responseModel: string | undefined;
-  readonly successStatus: number;
+  /** The documented success status; undefined when the spec gives only the 2XX range. */
+  readonly successStatus: number | undefined;
   readonly queryParameters: readonly QueryParameterIR[];
 }
 

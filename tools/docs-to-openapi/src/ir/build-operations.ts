@@ -70,6 +70,23 @@ function mostSpecific(typeNames: readonly string[], types: ReadonlyMap<string, T
   return [...unique].filter((name) => !bases.has(name)).sort();
 }
 
+/**
+ * Drops a subtype when its base type is also listed: a response typed by the base (the pages of the base and
+ * of one subtype both document `GET /things`) can be any of its subtypes, not only the one with a page.
+ */
+function mostGeneral(typeNames: readonly string[], types: ReadonlyMap<string, TypeIR>): string[] {
+  const unique = new Set(typeNames);
+  const hasListedAncestor = (name: string): boolean => {
+    const seen = new Set<string>();
+    for (let base = types.get(name)?.baseType; base && !seen.has(base); base = types.get(base)?.baseType) {
+      if (unique.has(base)) return true;
+      seen.add(base);
+    }
+    return false;
+  };
+  return [...unique].filter((name) => !hasListedAncestor(name)).sort(compareCodePoints);
+}
+
 function uniqueExampleNames(examples: ExampleIR[]): ExampleIR[] {
   const seen = new Map<string, number>();
   return examples.map((e) => {
@@ -210,7 +227,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       }
     }
     const specificRequestTypes = mostSpecific(requestTypes, typeMap);
-    const specificResponseTypes = mostSpecific(responseTypes, typeMap);
+    const specificResponseTypes = mostGeneral(responseTypes, typeMap);
     const kind = kindOf(first.method, path, status, responseCollection, listedPaths);
 
     const requestExamples: ExampleIR[] = [];
