@@ -1,4 +1,4 @@
 export type { Command } from './command.js';
+export { FailedError, UsageError } from './errors.js';
 export { type CliIO, ExitCode, processIO } from './io.js';
 export { main } from './main.js';
-export { UsageError } from './usage-error.js';

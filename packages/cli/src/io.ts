@@ -4,6 +4,8 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether stdout and stderr are terminals: colour and progress are for people, never for pipes or files. */
+  readonly tty?: { readonly stdout: boolean; readonly stderr: boolean };
 }
 
 export const processIO: CliIO = {
@@ -11,6 +13,7 @@ export const processIO: CliIO = {
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
   env: process.env,
+  tty: { stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true },
 };
 
 /** Exit codes shared by every command. */

@@ -1,7 +1,10 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Extraction } from '@sds-toolkit/docs-to-openapi';
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
-import { UsageError } from './usage-error.js';
+import { userPath } from './args.js';
+import { UsageError } from './errors.js';
+import type { CliIO } from './io.js';
+import type { Progress } from './progress.js';
 
 /** Extracts a docs folder; a folder that is missing or holds no docs pages is the caller's mistake (usage). */
 export async function extractDocsFolder(path: string): Promise<Extraction> {
@@ -15,10 +18,15 @@ export async function extractDocsFolder(path: string): Promise<Extraction> {
   }
 }
 
-/** A diff side: a spec file, or a docs folder extracted on the fly. */
-export async function loadSpecSource(path: string): Promise<OpenApiDocument> {
-  if (!existsSync(path)) throw new UsageError(`${path} does not exist (give a spec file or a docs folder)`);
-  if (statSync(path).isDirectory()) return (await extractDocsFolder(path)).spec;
+/** A diff side, as the user gave it: a spec file, or a docs folder extracted on the fly. */
+export async function loadSpecSource(io: CliIO, given: string, shown: Progress): Promise<OpenApiDocument> {
+  const path = userPath(io, given);
+  if (!existsSync(path)) throw new UsageError(`${given} does not exist: give a spec file or a docs folder`);
+  if (statSync(path).isDirectory()) {
+    shown.step(`diff: extracting the spec from the docs in ${given}`);
+    return (await extractDocsFolder(path)).spec;
+  }
+  shown.step(`diff: reading ${given}`);
   const { loadSpec, SpecLoadError } = await import('@sds-toolkit/openapi-model');
   try {
     // A spec read back from YAML, so that both sides have the same shape whatever their origin.

@@ -1,25 +1,104 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Command } from '../src/command.js';
+import { main } from '../src/index.js';
+import { captureIO } from './capture.js';
+import { lines, sds } from './run.js';
 
-const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'sds-bin-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const notOpenApi = join(work, 'not-openapi.yaml');
+writeFileSync(notOpenApi, 'hello: world\n');
+const slow = { timeout: 30_000 };
 
-function sds(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', '--conditions=development', bin, ...args], {
-    encoding: 'utf8',
+describe.concurrent('the sds binary', () => {
+  it('--help lists the commands and the global options (exit 0)', slow, async () => {
+    const run = await sds(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}pipeline {2}/m);
+    expect(run.stdout).toContain('sds help <command>');
+    expect(run.stdout).toContain('NO_COLOR');
   });
-}
 
-describe('the sds binary', () => {
-  it('exits 2 with a helpful message on an unknown command', { timeout: 30_000 }, () => {
-    const result = sds('nope');
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("unknown command 'nope'");
+  it('no command prints the overview and exits 2', slow, async () => {
+    const run = await sds([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('Usage: sds <command>');
   });
 
-  it('exits 0 on --help and lists the commands', { timeout: 30_000 }, () => {
-    const result = sds('--help');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('pipeline');
+  it.each([
+    [
+      'an unknown command',
+      ['nope'],
+      /^sds: unknown command 'nope' \(commands: extract, .*pipeline; see 'sds --help'\)$/,
+    ],
+    ['a near miss', ['valdate'], /^sds: unknown command 'valdate'; did you mean 'validate'\? /],
+    [
+      'help for an unknown command',
+      ['help', 'tokn'],
+      /^sds: unknown command 'tokn'; did you mean 'token'\? /,
+    ],
+    [
+      'an option before the command',
+      ['--json', 'validate'],
+      /^sds: '--json' comes before the command; options go after it/,
+    ],
+  ])('%s: one line, exit 2', slow, async (_name, argv, want) => {
+    const run = await sds(argv);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
+  });
+
+  it('a failure of the work: one line, exit 1, no stack trace', slow, async () => {
+    const run = await sds(['generate', '--spec', notOpenApi, '--out', join(work, 'out')]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/^sds generate: .*is not an OpenAPI 3 document/),
+    ]);
+  });
+
+  it('--debug adds the stack trace', slow, async () => {
+    const run = await sds(['generate', '--spec', notOpenApi, '--out', join(work, 'out'), '--debug']);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[0]).toMatch(/^sds generate: .*is not an OpenAPI 3 document/);
+    expect(run.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe('an unexpected failure (a defect in a command)', () => {
+  const broken: Command = {
+    name: 'broken',
+    summary: 'fails as a bug would',
+    usage: 'Usage: sds broken',
+    async run() {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    },
+  };
+
+  it('is one line that says how to see more, exit 1', async () => {
+    const io = captureIO();
+    expect(await main(['broken'], io, [broken])).toBe(1);
+    expect(io.err).toBe(
+      "sds broken: unexpected failure: Cannot read properties of undefined (reading 'x') (run again with --debug for the stack trace)\n",
+    );
+    expect(io.out).toBe('');
+  });
+
+  it('with --debug, the stack trace follows', async () => {
+    const io = captureIO();
+    expect(await main(['broken', '--debug'], io, [broken])).toBe(1);
+    expect(io.err).toMatch(
+      /^sds broken: unexpected failure: Cannot read .*\nTypeError: Cannot read .*\n\s+at /,
+    );
+  });
+
+  it('with --json, an error object on stdout', async () => {
+    const io = captureIO();
+    expect(await main(['broken', '--json'], io, [broken])).toBe(1);
+    expect(JSON.parse(io.out)).toEqual({
+      error: { code: 'unexpected', message: expect.stringContaining('unexpected failure'), exitCode: 1 },
+    });
   });
 });

@@ -39,16 +39,17 @@ describe('sds main', () => {
   });
 
   it.each([
-    ['a near miss gets a suggestion', 'ecko', /unknown command 'ecko'\. Did you mean 'echo'\?/],
+    ['a near miss gets a suggestion', 'ecko', /^sds: unknown command 'ecko'; did you mean 'echo'\?/],
     [
       'a far miss lists the commands',
       'nope',
-      /unknown command 'nope'\.\nRun 'sds --help' to list the commands: echo\./,
+      /^sds: unknown command 'nope' \(commands: echo; see 'sds --help'\)\n$/,
     ],
-  ])('unknown command: %s, exit 2', async (_name, given, want) => {
+  ])('unknown command: %s, in one line, exit 2', async (_name, given, want) => {
     const io = captureIO();
     expect(await main([given], io, [echo])).toBe(2);
     expect(io.err).toMatch(want);
+    expect(io.err.split('\n')).toHaveLength(2);
   });
 
   it('runs a command with its arguments', async () => {
@@ -57,16 +58,20 @@ describe('sds main', () => {
     expect(io.out).toBe('a b\n');
   });
 
-  it('a usage error exits 2 with the message and the command usage', async () => {
+  it('a usage error exits 2 with one line: the message and where the help is', async () => {
     const io = captureIO();
     expect(await main(['echo'], io, [echo])).toBe(2);
-    expect(io.err).toContain('give at least one word');
-    expect(io.err).toContain('Usage: sds echo');
+    expect(io.err).toBe("sds echo: give at least one word (see 'sds help echo')\n");
   });
 
-  it('<command> --help prints that command usage', async () => {
-    const io = captureIO();
-    expect(await main(['echo', '--help'], io, [echo])).toBe(0);
-    expect(io.out).toBe('Usage: sds echo <words...>\n');
+  it('<command> --help and help <command> print that command usage and the global options', async () => {
+    for (const argv of [
+      ['echo', '--help'],
+      ['help', 'echo'],
+    ]) {
+      const io = captureIO();
+      expect(await main(argv, io, [echo])).toBe(0);
+      expect(io.out).toMatch(/^Usage: sds echo <words\.\.\.>\n\nOptions every command takes:/);
+    }
   });
 });

@@ -1,11 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCommandArgs, userPath } from '../args.js';
+import { oneOf, parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { checkFileToWrite } from '../files.js';
 import { ExitCode } from '../io.js';
+import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
 import { loadSpecSource } from '../spec-source.js';
-import { UsageError } from '../usage-error.js';
 
 export const defaultIgnoreFile = () => join(repoRoot(), 'specs/industrydata/diff-ignore.yaml');
 
@@ -29,7 +31,6 @@ Exit codes: 0 (unless --fail-on trips: 1), 2 bad usage.`,
     const { values, positionals } = parseCommandArgs(
       args,
       {
-        json: { type: 'boolean', default: false },
         markdown: { type: 'string' },
         'fail-on': { type: 'string' },
         ignore: { type: 'string' },
@@ -38,9 +39,10 @@ Exit codes: 0 (unless --fail-on trips: 1), 2 bad usage.`,
     );
     if (positionals.length !== 2)
       throw new UsageError(`give two sides: sds diff <old> <new> (got ${positionals.length})`);
-    const failOn = values['fail-on'];
-    if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any')
-      throw new UsageError(`--fail-on takes breaking or any, not '${failOn}'`);
+    const failOn =
+      values['fail-on'] === undefined
+        ? undefined
+        : oneOf('--fail-on', values['fail-on'], ['breaking', 'any']);
     const { compareSpecs, IgnoreFileError, loadIgnore, renderMarkdown, renderText } = await import(
       '@sds-toolkit/spec-diff'
     );
@@ -55,13 +57,28 @@ Exit codes: 0 (unless --fail-on trips: 1), 2 bad usage.`,
         ignore = loadIgnore(ignoreFile);
       } catch (error) {
         if (error instanceof IgnoreFileError) throw new UsageError(error.message);
-        throw new UsageError(`cannot read the ignore file ${ignoreFile}: ${(error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(
+          code === 'ENOENT'
+            ? `the ignore file ${values.ignore ?? ignoreFile} does not exist: check the path`
+            : code === 'EISDIR'
+              ? `the ignore file ${values.ignore ?? ignoreFile} is a folder: give a YAML file`
+              : `the ignore file ${values.ignore ?? ignoreFile} cannot be read: ${(error as Error).message}`,
+        );
       }
     }
-    const [oldSide = '', newSide = ''] = positionals.map((p) => userPath(io, p));
-    const result = compareSpecs(await loadSpecSource(oldSide), await loadSpecSource(newSide), ignore);
+    const markdown = values.markdown ? checkFileToWrite(io, values.markdown, '--markdown') : undefined;
+    const [oldSide = '', newSide = ''] = positionals;
+    for (const side of positionals)
+      if (!existsSync(userPath(io, side)))
+        throw new UsageError(`${side} does not exist: give a spec file or a docs folder`);
+    const shown = progress(io, values.json);
+    const result = await (async () => {
+      const before = await loadSpecSource(io, oldSide, shown);
+      return compareSpecs(before, await loadSpecSource(io, newSide, shown), ignore);
+    })().finally(() => shown.done());
     io.stdout(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderText(result));
-    if (values.markdown) writeFileSync(userPath(io, values.markdown), renderMarkdown(result));
+    if (markdown) writeFileSync(markdown, renderMarkdown(result));
     if (failOn === 'breaking' && result.summary.breaking > 0) return ExitCode.failed;
     if (failOn === 'any' && result.summary.total > 0) return ExitCode.failed;
     return ExitCode.ok;

@@ -2,9 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
 import { ExitCode } from '../io.js';
+import { plural } from '../output.js';
+import { progress } from '../progress.js';
 import { extractDocsFolder } from '../spec-source.js';
-import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: sds extract --docs <dir> [--out <file.yaml>] [--diagnostics <file.json>] [--dump-ir <file.json>] [--strict] [--verbose]
 
@@ -18,6 +20,7 @@ like api-reference/beta (resources/, api/, includes/permissions/).
   --dump-ir <file>        write the intermediate representation (for debugging the extractor)
   --strict                exit 1 when any diagnostic is an error
   --verbose               print info diagnostics too
+  --json                  print { out, pages, operations, paths, schemas, counts, diagnostics } instead
 
 Exit codes: 0 written (warnings allowed), 1 errors under --strict, 2 bad usage.`;
 
@@ -39,7 +42,11 @@ export const extractCommand: Command = {
     const { countBySeverity, formatDiagnostic } = await import('@sds-toolkit/openapi-model');
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
-    const { spec, diagnostics, lock, ir } = await extractDocsFolder(userPath(io, docs));
+    const shown = progress(io, values.json);
+    shown.step(`extract: reading the docs pages in ${docs}`);
+    const { spec, diagnostics, lock, ir } = await extractDocsFolder(userPath(io, docs)).finally(() =>
+      shown.done(),
+    );
     const out = userPath(io, values.out ?? 'specs/industrydata/openapi.yaml');
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, specToYaml(spec));
@@ -48,15 +55,28 @@ export const extractCommand: Command = {
       writeFileSync(userPath(io, values.diagnostics), `${JSON.stringify(diagnostics, null, 2)}\n`);
     if (values['dump-ir']) writeFileSync(userPath(io, values['dump-ir']), `${JSON.stringify(ir, null, 2)}\n`);
 
-    for (const d of diagnostics)
-      if (values.verbose || d.severity !== 'info') io.stderr(`${formatDiagnostic(d)}\n`);
     const counts = countBySeverity(diagnostics);
-    io.stdout(
-      `${lock.pages.length} pages → ${ir.operations.length} operations on ${Object.keys(spec.paths).length} paths, ` +
-        `${Object.keys(spec.components.schemas).length} schemas; written to ${out}\n` +
-        `diagnostics: ${counts.error} errors, ${counts.warning} warnings, ${counts.info} info` +
-        `${!values.verbose && counts.info > 0 ? ' (--verbose shows info)' : ''}\n`,
-    );
+    const reported = diagnostics.filter((d) => values.verbose || d.severity !== 'info');
+    if (values.json) {
+      const summary = {
+        out,
+        pages: lock.pages.length,
+        operations: ir.operations.length,
+        paths: Object.keys(spec.paths).length,
+        schemas: Object.keys(spec.components.schemas).length,
+        counts,
+        diagnostics: reported,
+      };
+      io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+    } else {
+      for (const d of reported) io.stderr(`${formatDiagnostic(d)}\n`);
+      io.stdout(
+        `${plural(lock.pages.length, 'page')} → ${plural(ir.operations.length, 'operation')} on ${plural(Object.keys(spec.paths).length, 'path')}, ` +
+          `${plural(Object.keys(spec.components.schemas).length, 'schema')}; written to ${out}\n` +
+          `diagnostics: ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info` +
+          `${!values.verbose && counts.info > 0 ? ' (--verbose shows info)' : ''}\n`,
+      );
+    }
     return values.strict && counts.error > 0 ? ExitCode.failed : ExitCode.ok;
   },
 };

@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { parseCommandArgs, userPath } from '../args.js';
+import { oneOf, parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { FailedError, UsageError } from '../errors.js';
 import { ExitCode } from '../io.js';
 import { findKiota } from '../kiota-engine.js';
+import { plural } from '../output.js';
+import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
-import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: sds generate [--spec <file>] [--out <dir>] [--check] [--engine builtin|kiota] [--dump-ir <file>]
 
@@ -16,6 +18,7 @@ Generates the Kiota-shaped TypeScript client (models, request builders) and its 
   --check           write nothing; exit 1 and list the files that differ when the folder is not up to date
   --engine <name>   builtin (default), or kiota: runs a \`kiota\` binary found on PATH
   --dump-ir <file>  write the generator's IR (model graph and resource tree) as JSON
+  --json            print { out, files, added, changed, removed } (with --check: { upToDate, … })
 
 Exit codes: 0 done (or up to date), 1 out of date under --check or generation failed, 2 bad usage.`;
 
@@ -31,22 +34,21 @@ export const generateCommand: Command = {
       engine: { type: 'string', default: 'builtin' },
       'dump-ir': { type: 'string' },
     });
-    // Loaded here, not at the top: the generator brings the TypeScript compiler.
-    const { compareOutput, GeneratorInputError, generate, writeOutput } = await import(
-      '@sds-toolkit/generator'
-    );
-    const { SpecLoadError } = await import('@sds-toolkit/openapi-model');
+    const engine = oneOf('--engine', values.engine, ['builtin', 'kiota']);
     const root = repoRoot();
     const specPath = values.spec ? userPath(io, values.spec) : `${root}/specs/industrydata/openapi.yaml`;
     const outDir = values.out ? userPath(io, values.out) : `${root}/packages/client/src/generated`;
-    if (values.engine === 'kiota') {
+    if (!existsSync(specPath)) throw new UsageError(`the spec ${values.spec ?? specPath} does not exist`);
+    if (statSync(specPath).isDirectory())
+      throw new UsageError(`the spec ${values.spec ?? specPath} is a folder: give the OpenAPI file`);
+    if (existsSync(outDir) && !statSync(outDir).isDirectory())
+      throw new UsageError(`--out ${values.out} is a file: give a folder`);
+    if (engine === 'kiota') {
       const kiota = findKiota(io.env.PATH ?? '');
-      if (!kiota) {
-        io.stderr(
-          'sds generate: the kiota engine is unavailable: no `kiota` binary on PATH. Its npm wrapper downloads the binary at run time, which this machine cannot do; use the builtin engine (the default).\n',
+      if (!kiota)
+        throw new FailedError(
+          'the kiota engine is unavailable: no `kiota` binary on PATH (its npm wrapper downloads the binary at run time, which this machine cannot do); use the builtin engine, the default',
         );
-        return ExitCode.failed;
-      }
       io.stderr(
         `sds generate: running ${kiota} (its output is Kiota's own; --check and JSON Schemas apply to the builtin engine only)\n`,
       );
@@ -54,13 +56,19 @@ export const generateCommand: Command = {
       const result = spawnSync(
         kiota,
         ['generate', '-l', 'typescript', '-d', specPath, '-o', outDir, '-c', 'IndustryDataApiClient'],
-        { stdio: 'inherit' },
+        { stdio: values.json ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
       );
-      return result.status === 0 ? ExitCode.ok : ExitCode.failed;
+      if (result.status !== 0) throw new FailedError(`kiota exited with ${result.status ?? result.signal}`);
+      if (values.json) io.stdout(`${JSON.stringify({ out: outDir, engine }, null, 2)}\n`);
+      return ExitCode.ok;
     }
-    if (values.engine !== 'builtin')
-      throw new UsageError(`unknown engine '${values.engine}' (builtin or kiota)`);
-    if (!existsSync(specPath)) throw new UsageError(`spec file ${specPath} does not exist`);
+    const shown = progress(io, values.json);
+    shown.step(`generate: loading the generator and generating from ${values.spec ?? 'the committed spec'}`);
+    // Loaded here, not at the top: the generator brings the TypeScript compiler.
+    const { compareOutput, GeneratorInputError, generate, writeOutput } = await import(
+      '@sds-toolkit/generator'
+    );
+    const { SpecLoadError } = await import('@sds-toolkit/openapi-model');
     let generated: ReturnType<typeof generate>;
     try {
       const source = relative(root, specPath).startsWith('..')
@@ -68,11 +76,11 @@ export const generateCommand: Command = {
         : relative(root, specPath);
       generated = generate(readFileSync(specPath, 'utf8'), source);
     } catch (error) {
-      if (error instanceof SpecLoadError || error instanceof GeneratorInputError) {
-        io.stderr(`sds generate: ${error.message}\n`);
-        return ExitCode.failed;
-      }
+      if (error instanceof SpecLoadError || error instanceof GeneratorInputError)
+        throw new FailedError(error.message);
       throw error;
+    } finally {
+      shown.done();
     }
     if (values['dump-ir'])
       writeFileSync(userPath(io, values['dump-ir']), `${JSON.stringify(generated.ir, null, 2)}\n`);
@@ -83,8 +91,12 @@ export const generateCommand: Command = {
         ...difference.changed.map((f) => `changed  ${f}`),
         ...difference.removed.map((f) => `extra    ${f}`),
       ];
+      if (values.json)
+        io.stdout(
+          `${JSON.stringify({ upToDate: stale.length === 0, out: outDir, files: generated.files.size, missing: difference.added, changed: difference.changed, extra: difference.removed }, null, 2)}\n`,
+        );
       if (stale.length === 0) {
-        io.stdout(`up to date: ${generated.files.size} files in ${outDir}\n`);
+        if (!values.json) io.stdout(`up to date: ${plural(generated.files.size, 'file')} in ${outDir}\n`);
         return ExitCode.ok;
       }
       io.stderr(
@@ -94,7 +106,9 @@ export const generateCommand: Command = {
     }
     const difference = writeOutput(generated.files, outDir);
     io.stdout(
-      `${generated.files.size} files in ${outDir}: ${difference.added.length} added, ${difference.changed.length} changed, ${difference.removed.length} removed\n`,
+      values.json
+        ? `${JSON.stringify({ out: outDir, files: generated.files.size, ...difference }, null, 2)}\n`
+        : `${plural(generated.files.size, 'file')} in ${outDir}: ${difference.added.length} added, ${difference.changed.length} changed, ${difference.removed.length} removed\n`,
     );
     return ExitCode.ok;
   },

@@ -3,10 +3,13 @@ import { join, relative } from 'node:path';
 import type { OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { checkFolderToWrite } from '../files.js';
 import { type CliIO, ExitCode } from '../io.js';
+import { paint } from '../output.js';
+import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
 import { extractDocsFolder } from '../spec-source.js';
-import { UsageError } from '../usage-error.js';
 import { defaultIgnoreFile } from './diff.js';
 import { type PipelineReport, pipelineHtml, pipelineMarkdown, type StageSummary } from './pipeline-report.js';
 
@@ -116,7 +119,7 @@ const stages: readonly [string, Stage][] = [
     async (ctx) => {
       const { defaultValidator, loadWireSchemas, SchemaLayer } = await import('@sds-toolkit/rules');
       const validator = defaultValidator();
-      const layer = new SchemaLayer(loadWireSchemas());
+      const layer = new SchemaLayer(loadWireSchemas(), validator.catalogue);
       const failures: string[] = [];
       let checked = 0;
       type Example = { value: unknown; 'x-docs-source'?: string };
@@ -205,9 +208,11 @@ export const pipelineCommand: Command = {
       docs: { type: 'string' },
       report: { type: 'string' },
       'skip-contracts': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
     });
     const root = repoRoot();
+    const reportDir = values.report
+      ? checkFolderToWrite(io, values.report, '--report')
+      : join(root, 'reports');
     const env = { ...io.env, ...(values.docs ? { GRAPH_DOCS_DIR: values.docs } : {}) };
     const ctx: Context = {
       io: { ...io, env },
@@ -220,6 +225,9 @@ export const pipelineCommand: Command = {
     const say = (text: string) => {
       if (!values.json) io.stdout(text);
     };
+    const shown = progress(io, values.json);
+    const { red, yellow, green } = paint(io, 'stdout');
+    const statusColour = { passed: green, failed: red, warning: yellow, skipped: String } as const;
     say('sds pipeline\n');
     const results: StageSummary[] = [];
     for (const [index, [name, stage]] of stages.entries()) {
@@ -228,7 +236,8 @@ export const pipelineCommand: Command = {
         say(`  ${index + 1}. ${name}: skipped (--skip-contracts)\n`);
         continue;
       }
-      say(`  ${index + 1}. ${name} …`);
+      // The stage's line is printed whole when it ends; while it runs, a terminal shows it as progress.
+      shown.step(`  ${index + 1}. ${name} …`);
       const started = performance.now();
       let result: Omit<StageSummary, 'name'>;
       try {
@@ -236,14 +245,17 @@ export const pipelineCommand: Command = {
       } catch (error) {
         if (error instanceof UsageError) throw error;
         result = { status: 'failed', summary: `failed: ${(error as Error).message}`, details: [] };
+      } finally {
+        shown.done();
       }
       results.push({ name, ...result });
-      say(` ${result.status} (${((performance.now() - started) / 1000).toFixed(1)} s): ${result.summary}\n`);
+      say(
+        `  ${index + 1}. ${name} … ${statusColour[result.status](result.status)} (${((performance.now() - started) / 1000).toFixed(1)} s): ${result.summary}\n`,
+      );
       for (const d of result.details.slice(0, 5)) say(`       ${d.split('\n')[0]}\n`);
       if (result.details.length > 5) say(`       … ${result.details.length - 5} more in the report\n`);
       if (result.status === 'failed' && !ctx.spec) break;
     }
-    const reportDir = values.report ? userPath(io, values.report) : join(root, 'reports');
     const benchmarks = existsSync(join(root, 'BENCHMARKS.md'))
       ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
       : undefined;

@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { checkFolderToWrite } from '../files.js';
 import { ExitCode } from '../io.js';
+import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
 import { extractDocsFolder } from '../spec-source.js';
-import { UsageError } from '../usage-error.js';
 import { defaultIgnoreFile } from './diff.js';
 
 export const regenCommand: Command = {
@@ -23,7 +25,8 @@ written.
   --docs <dir>         the docs folder (default: $GRAPH_DOCS_DIR)
   --spec <file>        default: specs/industrydata/openapi.yaml
   --client <dir>       default: packages/client/src/generated
-  --changesets <dir>   default: .changeset`,
+  --changesets <dir>   default: .changeset
+  --json               print { changed, spec: { breaking, nonBreaking, documentation }, client, changeset, bump }`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       docs: { type: 'string' },
@@ -36,21 +39,27 @@ written.
     const root = repoRoot();
     const specPath = values.spec ? userPath(io, values.spec) : join(root, 'specs/industrydata/openapi.yaml');
     const clientDir = values.client
-      ? userPath(io, values.client)
+      ? checkFolderToWrite(io, values.client, '--client')
       : join(root, 'packages/client/src/generated');
-    const changesetDir = values.changesets ? userPath(io, values.changesets) : join(root, '.changeset');
+    const changesetDir = values.changesets
+      ? checkFolderToWrite(io, values.changesets, '--changesets')
+      : join(root, '.changeset');
+    const say = (text: string) => {
+      if (!values.json) io.stdout(text);
+    };
     const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
     const { compareSpecs, loadIgnore, bumpFor, renderMarkdown } = await import('@sds-toolkit/spec-diff');
     const { parseSpec } = await import('@sds-toolkit/openapi-model');
     const { generate, writeOutput } = await import('@sds-toolkit/generator');
 
-    const extraction = await extractDocsFolder(userPath(io, docs));
+    const shown = progress(io, values.json);
+    shown.step(`regen: extracting the spec from the docs in ${docs}`);
+    const extraction = await extractDocsFolder(userPath(io, docs)).finally(() => shown.done());
     const fresh = specToYaml(extraction.spec);
     const committedText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined;
     if (committedText === fresh) {
-      io.stdout(
-        `no changes: ${relative(root, specPath) || specPath} already matches the docs; nothing written\n`,
-      );
+      say(`no changes: ${relative(root, specPath) || specPath} already matches the docs; nothing written\n`);
+      if (values.json) io.stdout(`${JSON.stringify({ changed: false, spec: specPath }, null, 2)}\n`);
       return ExitCode.ok;
     }
     const ignore = existsSync(defaultIgnoreFile()) ? loadIgnore(defaultIgnoreFile()) : [];
@@ -64,26 +73,42 @@ written.
     writeFileSync(join(specPath, '..', 'docs.lock.json'), `${JSON.stringify(extraction.lock, null, 2)}\n`);
     const source = relative(root, specPath).startsWith('..') ? 'openapi.yaml' : relative(root, specPath);
     const written = writeOutput(generate(fresh, source).files, clientDir);
-    io.stdout(
-      `spec: ${result.summary.breaking} breaking, ${result.summary.nonBreaking} non-breaking, ${result.summary.documentation} documentation changes\n`,
+    say(
+      `spec changes: ${result.summary.breaking} breaking, ${result.summary.nonBreaking} non-breaking, ${result.summary.documentation} documentation\n`,
     );
-    io.stdout(
-      `client: ${written.added.length} added, ${written.changed.length} changed, ${written.removed.length} removed files\n`,
+    say(
+      `client files: ${written.added.length} added, ${written.changed.length} changed, ${written.removed.length} removed\n`,
     );
 
     const clientVersion = (
       JSON.parse(readFileSync(join(root, 'packages/client/package.json'), 'utf8')) as { version: string }
     ).version;
     const bump = bumpFor(result, clientVersion);
+    let changeset: string | undefined;
     if (bump) {
       mkdirSync(changesetDir, { recursive: true });
       const name = `spec-${createHash('sha256').update(fresh).digest('hex').slice(0, 10)}.md`;
       const body = renderMarkdown(result, 'Graph docs changes');
-      writeFileSync(join(changesetDir, name), `---\n"@sds-toolkit/client": ${bump}\n---\n\n${body}`);
-      io.stdout(
-        `changeset: ${join(changesetDir, name)} (${bump}${result.summary.breaking > 0 && bump === 'minor' ? ': breaking, and the client is 0.x' : ''})\n`,
+      changeset = join(changesetDir, name);
+      writeFileSync(changeset, `---\n"@sds-toolkit/client": ${bump}\n---\n\n${body}`);
+      say(
+        `changeset: ${changeset} (${bump}${result.summary.breaking > 0 && bump === 'minor' ? ': breaking, and the client is 0.x' : ''})\n`,
       );
-    } else io.stdout('changeset: none (only ignored differences)\n');
+    } else say('changeset: none (only ignored differences)\n');
+    if (values.json)
+      io.stdout(
+        `${JSON.stringify(
+          {
+            changed: true,
+            spec: { file: specPath, ...result.summary },
+            client: { folder: clientDir, ...written },
+            changeset: changeset ?? null,
+            bump: bump ?? null,
+          },
+          null,
+          2,
+        )}\n`,
+      );
     return ExitCode.ok;
   },
 };

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { FaultRule } from '@sds-toolkit/simulator';
 import { parse } from 'yaml';
-import { parseCommandArgs, userPath } from '../args.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { FailedError, UsageError } from '../errors.js';
+import { checkFileToWrite, readInputFile } from '../files.js';
 import { ExitCode } from '../io.js';
-import { UsageError } from '../usage-error.js';
 
 const usage = `Usage: sds simulate [--port N] [--host 127.0.0.1] [--data <file>] [--faults <file>] [--readiness-delay <ms>] [--secret <s>]
 
@@ -18,6 +18,7 @@ client, e.g. createIndustryDataAdapter({ baseUrl }). Stops cleanly on Ctrl-C (SI
   --faults <file>         YAML/JSON { faults: [ { status: 429|503, retryAfter, latencyMs, probability, count, method, path } ] }
   --readiness-delay <ms>  how long a created or reset flow stays notReady (default 2000)
   --secret <s>            require HS256 tokens signed with this secret (default: signatures not checked)
+  --json                  print { "url": … } as one line instead of the bare URL
 
 Tokens: pnpm sds token --scopes "IndustryData-OutboundFlow.ReadWrite.All". Per-request faults: the header
 x-sds-fault: status=429; retry-after=2 (or retry-after=http-date:2; latency=100).`;
@@ -40,18 +41,24 @@ export const simulateCommand: Command = {
       '@sds-toolkit/simulator'
     );
     const port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UsageError(`--port must be 0..65535, got '${values.port}'`);
+    if (!/^\d+$/.test(values.port) || port > 65535)
+      throw new UsageError(`--port takes 0..65535 (0: a free one), not '${values.port}'`);
     const readinessDelayMs = Number(values['readiness-delay']);
-    if (!Number.isFinite(readinessDelayMs) || readinessDelayMs < 0)
-      throw new UsageError(`--readiness-delay must be a number of ms, got '${values['readiness-delay']}'`);
+    if (!/^\d+(\.\d+)?$/.test(values['readiness-delay']))
+      throw new UsageError(
+        `--readiness-delay takes a number of milliseconds, 0 or more, not '${values['readiness-delay']}'`,
+      );
+    const data = values.data ? checkFileToWrite(io, values.data, 'the data file') : undefined;
     let faults: FaultRule[] = [];
     if (values.faults) {
+      const text = readInputFile(io, values.faults, 'the faults file');
       try {
-        faults = checkFaultRules(parse(readFileSync(userPath(io, values.faults), 'utf8')), values.faults);
+        faults = checkFaultRules(parse(text), values.faults);
       } catch (error) {
         if (error instanceof FaultConfigError) throw new UsageError(error.message);
-        throw new UsageError(`cannot read the faults file ${values.faults}: ${(error as Error).message}`);
+        throw new UsageError(
+          `the faults file ${values.faults} is not YAML or JSON: ${(error as Error).message}`,
+        );
       }
     }
     let running: Awaited<ReturnType<typeof startSimulator>>;
@@ -61,19 +68,22 @@ export const simulateCommand: Command = {
         host: values.host,
         faults,
         readinessDelayMs,
-        ...(values.data ? { data: userPath(io, values.data) } : {}),
+        ...(data ? { data } : {}),
         ...(values.secret ? { secret: values.secret } : {}),
       });
     } catch (error) {
-      if (error instanceof DataFileError) {
-        io.stderr(`sds simulate: ${error.message}\n`);
-        return ExitCode.failed;
-      }
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-        throw new UsageError(`port ${port} is in use; pick another, or --port 0`);
+      if (error instanceof DataFileError) throw new FailedError(error.message);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: pick another, or --port 0`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+        throw new UsageError(`--host ${values.host} is not an address of this machine (e.g. 127.0.0.1)`);
+      if (code === 'EACCES')
+        throw new UsageError(
+          `port ${port} needs privileges on this machine: pick one above 1023, or --port 0`,
+        );
       throw error;
     }
-    io.stdout(`${running.url}\n`);
+    io.stdout(values.json ? `${JSON.stringify({ url: running.url })}\n` : `${running.url}\n`);
     io.stderr(
       `sds simulate: serving the industryData API at ${running.url}${values.data ? ` (state in ${values.data})` : ' (state in memory)'}; Ctrl-C stops\n`,
     );

@@ -1,14 +1,17 @@
-import { readFileSync } from 'node:fs';
 import {
   defaultValidator,
+  type OperationInfo,
   parsePayload,
   type RuleDiagnostic,
-  UnknownOperationError,
+  type Validator,
 } from '@sds-toolkit/rules';
-import { parseCommandArgs, userPath } from '../args.js';
+import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
+import { readInputFile } from '../files.js';
 import { type CliIO, ExitCode } from '../io.js';
-import { UsageError } from '../usage-error.js';
+import { type Paint, paint, plural } from '../output.js';
+import { didYouMean } from '../suggest.js';
 
 function operationsList(): string {
   const { catalogue } = defaultValidator();
@@ -20,35 +23,48 @@ function operationsList(): string {
 const usage =
   () => `Usage: sds validate <payload.json> --operation <name> [--json] [--state <flowset.json>] [--target <flow.json>]
 
-Checks a request body against the spec's JSON Schemas and the documented rules, before anything is sent.
+Checks a request body against the spec's JSON Schemas and the documented rules, before anything is sent. Each
+finding names the JSON path, the rule, what to change, and the docs page that says so (its learn.microsoft.com
+address, and the file and line in the docs folder where known).
 
   --operation <name>   the operation: its id or short alias (below)
   --state <file>       the flow set it goes to, as the service returns it (GET with $expand=provisioningFlows):
                        checks one-flow-per-type
   --target <file>      the flow a PATCH updates: its @odata.type must match the body's
-  --json               print the diagnostics as JSON: [{ ruleId, severity, path, message, docs }]
+  --json               print the findings as JSON: [{ ruleId, severity, path, message, docs, line?, url }]
 
 Operations:
 ${operationsList()}
 
 Exit codes: 0 valid (warnings allowed), 1 invalid, 2 bad usage (unreadable file, unknown operation).`;
 
-function readJsonFile(io: CliIO, path: string, what: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(userPath(io, path), 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read the ${what} ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
-  const parsed = parsePayload(text);
-  if (!parsed.ok) throw new UsageError(`the ${what} ${path}: ${parsed.diagnostic.message}`);
+function findOperation(validator: Validator, name: string): OperationInfo {
+  const operation = validator.catalogue.find(name);
+  if (operation) return operation;
+  const names = [...validator.catalogue.operations.values()].flatMap((o) =>
+    o.alias ? [o.alias, o.id] : [o.id],
+  );
+  const aliases = [...validator.catalogue.operations.values()].flatMap((o) => (o.alias ? [o.alias] : []));
+  const suggestion = didYouMean(name, names);
+  throw new UsageError(
+    `unknown operation '${name}'${suggestion || `; give an operation id or one of ${aliases.join(', ')}`}`,
+  );
+}
+
+function readJson(io: CliIO, path: string, what: string): unknown {
+  const parsed = parsePayload(readInputFile(io, path, what));
+  if (!parsed.ok) throw new UsageError(`${what} ${path}: ${parsed.diagnostic.message}`);
   return parsed.value;
 }
 
-const format = (d: RuleDiagnostic) =>
-  `${d.severity} ${d.path || '/'} [${d.ruleId}] ${d.message}\n    see ${d.docs}`;
+/** Where a finding comes from: the page to open, and the file (and line) in the docs folder. */
+function citation(d: RuleDiagnostic): string {
+  if (d.url === d.docs) return d.url;
+  return `${d.url} (${d.docs}${d.line ? `:${d.line}` : ''})`;
+}
+
+const format = (d: RuleDiagnostic, { red, yellow, dim }: Paint) =>
+  `${d.severity === 'error' ? red('error') : yellow('warning')} ${d.path || '/'} [${d.ruleId}] ${d.message}\n    ${dim(`see ${citation(d)}`)}`;
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -61,7 +77,6 @@ export const validateCommand: Command = {
       args,
       {
         operation: { type: 'string' },
-        json: { type: 'boolean', default: false },
         state: { type: 'string' },
         target: { type: 'string' },
       },
@@ -69,35 +84,30 @@ export const validateCommand: Command = {
     );
     const [file, ...extra] = positionals;
     if (!file) throw new UsageError('give the payload file: sds validate <payload.json> --operation <name>');
-    if (extra.length > 0) throw new UsageError(`one payload at a time (got ${positionals.length})`);
+    if (extra.length > 0)
+      throw new UsageError(`one payload at a time (got ${positionals.length}: ${positionals.join(', ')})`);
     if (!values.operation)
-      throw new UsageError('give the operation with --operation <name> (see the list below)');
+      throw new UsageError('give the operation with --operation <name>, e.g. --operation createFlow');
     const validator = defaultValidator();
-    const operation = validator.catalogue.find(values.operation);
-    if (!operation)
-      throw new UsageError(new UnknownOperationError(`unknown operation '${values.operation}'`).message);
-
-    let text: string;
-    try {
-      text = readFileSync(userPath(io, file), 'utf8');
-    } catch (error) {
-      throw new UsageError(
-        `cannot read the payload ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-      );
-    }
+    const operation = findOperation(validator, values.operation);
+    const text = readInputFile(io, file, 'the payload');
+    const flowSet = values.state ? readJson(io, values.state, 'the state file') : undefined;
+    const target = values.target ? readJson(io, values.target, 'the target file') : undefined;
     const parsed = parsePayload(text);
     const diagnostics = parsed.ok
       ? validator.validate(operation, parsed.value, {
-          ...(values.state ? { flowSet: readJsonFile(io, values.state, 'state file') as never } : {}),
-          ...(values.target ? { target: readJsonFile(io, values.target, 'target file') as never } : {}),
+          ...(flowSet !== undefined ? { flowSet: flowSet as never } : {}),
+          ...(target !== undefined ? { target: target as never } : {}),
         })
       : [parsed.diagnostic];
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     if (values.json) io.stdout(`${JSON.stringify(diagnostics, null, 2)}\n`);
     else {
-      for (const d of diagnostics) io.stdout(`${format(d)}\n`);
+      const colours = paint(io, 'stdout');
+      for (const d of diagnostics) io.stdout(`${format(d, colours)}\n`);
+      const verdict = errors === 0 ? colours.green('valid') : colours.red('invalid');
       io.stdout(
-        `${file}: ${errors === 0 ? 'valid' : 'invalid'} for ${operation.alias ?? operation.id} (${errors} errors, ${diagnostics.length - errors} warnings)\n`,
+        `${file}: ${verdict} for ${operation.alias ?? operation.id} (${plural(errors, 'error')}, ${plural(diagnostics.length - errors, 'warning')})\n`,
       );
     }
     return errors > 0 ? ExitCode.failed : ExitCode.ok;

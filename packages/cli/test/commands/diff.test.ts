@@ -131,7 +131,11 @@ describe('sds diff usage', () => {
   it.each([
     ['one side', ['diff', '/tmp'], /give two sides/],
     ['a missing side', ['diff', '/no/such', '/tmp'], /does not exist/],
-    ['a bad --fail-on', ['diff', '/tmp', '/tmp', '--fail-on', 'some'], /--fail-on takes breaking or any/],
+    [
+      'a bad --fail-on',
+      ['diff', '/tmp', '/tmp', '--fail-on', 'some'],
+      /--fail-on takes 'breaking' or 'any', not 'some'/,
+    ],
   ])('%s is bad usage (exit 2)', async (_name, argv, message) => {
     const io = captureIO();
     expect(await main(argv, io)).toBe(2);

@@ -1,8 +1,15 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/index.js';
 import { captureIO } from '../capture.js';
+import { lines, sds } from '../run.js';
+
+const work = mkdtempSync(join(tmpdir(), 'sds-simulate-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const bin = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 
@@ -30,12 +37,58 @@ describe('sds simulate and sds token', () => {
   }, 30_000);
 
   it.each([
-    ['simulate', ['simulate', '--port', 'x'], /--port must be 0\.\.65535/],
-    ['simulate', ['simulate', '--faults', '/no/such.yaml'], /cannot read the faults file/],
+    ['simulate', ['simulate', '--port', 'x'], /--port takes 0\.\.65535/],
+    [
+      'simulate',
+      ['simulate', '--faults', '/no/such.yaml'],
+      /the faults file \/no\/such\.yaml does not exist/,
+    ],
     ['token', ['token'], /give the scopes/],
   ])('%s: bad usage exits 2', async (_name, argv, message) => {
     const io = captureIO();
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(message);
+  });
+});
+
+describe.concurrent('sds simulate, through the binary: a bad data or faults file is one line', () => {
+  const corrupt = join(work, 'corrupt.jsonl');
+  writeFileSync(corrupt, 'this is not a journal\n');
+  it.each([
+    [
+      'a folder as the data file',
+      ['--data', work],
+      2,
+      /^sds simulate: the data file .* is a folder: give a file path; the file is created if missing/,
+    ],
+    [
+      'a data file in a folder that does not exist',
+      ['--data', join(work, 'no-such-folder', 'state.jsonl')],
+      2,
+      /^sds simulate: the data file .*state\.jsonl is in a folder that does not exist: create .*no-such-folder first/,
+    ],
+    [
+      'a corrupt data file (the work fails)',
+      ['--data', corrupt],
+      1,
+      /^sds simulate: .*corrupt\.jsonl:1: not a journal record/,
+    ],
+    [
+      'a folder as the faults file',
+      ['--faults', work],
+      2,
+      /^sds simulate: the faults file .* is a folder: give a file/,
+    ],
+    [
+      'a port out of range',
+      ['--port', '70000'],
+      2,
+      /^sds simulate: --port takes 0\.\.65535 \(0: a free one\), not '70000'/,
+    ],
+  ])('%s', { timeout: 30_000 }, async (_name, args, code, want) => {
+    const run = await sds(['simulate', ...args]);
+    expect(run.code).toBe(code);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
   });
 });

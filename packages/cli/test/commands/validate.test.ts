@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/index.js';
 import { captureIO } from '../capture.js';
+import { lines, sds } from '../run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sds-validate-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,9 +44,10 @@ describe('sds validate', () => {
       ),
     ).toBe(1);
     expect(io.out).toMatch(/error \/readinessStatus \[read-only-properties\] .*remove it from the body/);
-    expect(io.out).toMatch(
-      /see api-reference\/beta\/api\/industrydata-classgroupprovisioningflow-update\.md/,
+    expect(io.out).toContain(
+      'see https://learn.microsoft.com/graph/api/industrydata-classgroupprovisioningflow-update?view=graph-rest-beta (api-reference/beta/api/industrydata-classgroupprovisioningflow-update.md)',
     );
+    expect(io.out).toMatch(/invalid for .* \(2 errors, 0 warnings\)\n$/);
   });
 
   it('--json prints the diagnostics array', async () => {
@@ -67,6 +69,7 @@ describe('sds validate', () => {
     expect(io.out).toMatch(
       /\[one-flow-per-type\] flow set set-1 already has a classGroupProvisioningFlow \(f7\)/,
     );
+    expect(io.out).toMatch(/: invalid for createFlow \(1 error, 0 warnings\)\n$/);
   });
 
   it('a payload that is not JSON is a diagnostic (exit 1)', async () => {
@@ -96,11 +99,79 @@ describe('sds validate', () => {
     [
       'a missing file',
       ['validate', join(dir, 'none.json'), '--operation', 'createFlow'],
-      /cannot read the payload .*ENOENT/,
+      /the payload .*none\.json does not exist: check the path/,
     ],
   ])('%s is bad usage (exit 2)', async (_name, argv, want) => {
     const io = captureIO();
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(want);
+    expect(io.err.split('\n')).toHaveLength(2);
+  });
+});
+
+describe.concurrent('sds validate, through the binary: unreadable inputs are one line (exit 2)', () => {
+  const folder = mkdtempSync(join(dir, 'a-folder-'));
+  it.each([
+    [
+      'a missing payload',
+      [join(dir, 'none.json')],
+      /^sds validate: the payload .*none\.json does not exist: check the path/,
+    ],
+    ['a folder as the payload', [folder], /^sds validate: the payload .* is a folder: give a file/],
+    [
+      'a folder as the state file',
+      [valid, '--state', folder],
+      /^sds validate: the state file .* is a folder: give a file/,
+    ],
+    [
+      'a target file that is not JSON',
+      [valid, '--target', file('target.json', '{ nope')],
+      /^sds validate: the target file .*target\.json: the payload is not JSON/,
+    ],
+  ])('%s', { timeout: 30_000 }, async (_name, args, want) => {
+    const run = await sds(['validate', ...args, '--operation', 'updateFlow']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
+  });
+
+  it('--json on a missing payload prints an error object', { timeout: 30_000 }, async () => {
+    const run = await sds(['validate', join(dir, 'none.json'), '--operation', 'createFlow', '--json']);
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).error).toMatchObject({ code: 'usage', exitCode: 2 });
+  });
+
+  it('--json on an invalid payload prints the findings, each with its page', {
+    timeout: 30_000,
+  }, async () => {
+    const bad = file('bad3.json', {
+      '@odata.type': `${NS}classGroupProvisioningFlow`,
+      readinessStatus: 'ready',
+    });
+    const run = await sds(['validate', bad, '--operation', 'updateFlow', '--json']);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'read-only-properties',
+        path: '/readinessStatus',
+        docs: 'api-reference/beta/api/industrydata-classgroupprovisioningflow-update.md',
+        url: 'https://learn.microsoft.com/graph/api/industrydata-classgroupprovisioningflow-update?view=graph-rest-beta',
+      }),
+    );
+  });
+
+  it('a schema finding: the JSON path once, and the page and line of the type that defines it', {
+    timeout: 30_000,
+  }, async () => {
+    const bad = file('bad4.json', {
+      '@odata.type': `${NS}classGroupProvisioningFlow`,
+      configuration: { additionalOptions: { createTeam: 'yes' } },
+    });
+    const run = await sds(['validate', bad, '--operation', 'updateFlow']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(
+      /^error \/configuration\/additionalOptions\/createTeam \[schema\] must be boolean\n {4}see https:\/\/learn\.microsoft\.com\/graph\/api\/resources\/industrydata-additionalclassgroupoptions\?view=graph-rest-beta \(api-reference\/beta\/resources\/industrydata-additionalclassgroupoptions\.md:\d+\)$/m,
+    );
+    expect(run.stdout).toMatch(/\(1 error, 0 warnings\)\n$/);
   });
 });
