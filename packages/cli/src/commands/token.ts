@@ -1,7 +1,9 @@
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { UsageError } from '../errors.js';
 import { ExitCode } from '../io.js';
-import { UsageError } from '../usage-error.js';
+import { knownScopes } from '../scopes.js';
+import { didYouMean } from '../suggest.js';
 
 export const tokenCommand: Command = {
   name: 'token',
@@ -9,7 +11,14 @@ export const tokenCommand: Command = {
   usage: `Usage: sds token --scopes "<scope> [<scope> ...]" [--app] [--secret <s>] [--expires-in <seconds>]
 
 Prints a JWT for the simulator: delegated (scopes in scp) or, with --app, application (roles). Unsigned unless
---secret is given (then HS256, for a simulator started with the same --secret).`,
+--secret is given (then HS256, for a simulator started with the same --secret).
+
+  --scopes "<s> …"         the permissions, separated by spaces or commas; only those the spec's permission
+                           tables list are accepted (e.g. IndustryData-OutboundFlow.ReadWrite.All)
+  --app                    an application token (roles) instead of a delegated one (scp)
+  --secret <s>             sign with HS256
+  --expires-in <seconds>   lifetime, whole seconds above 0 (default 3600)
+  --json                   print { token, kind, scopes, expiresInSeconds, signed }`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       scopes: { type: 'string' },
@@ -17,15 +26,36 @@ Prints a JWT for the simulator: delegated (scopes in scp) or, with --app, applic
       secret: { type: 'string' },
       'expires-in': { type: 'string', default: '3600' },
     });
-    const { createToken } = await import('@sds-toolkit/simulator');
     const scopes = (values.scopes ?? '').split(/[\s,]+/).filter(Boolean);
     if (scopes.length === 0)
       throw new UsageError('give the scopes: --scopes "IndustryData-OutboundFlow.ReadWrite.All"');
-    const expires = Number(values['expires-in']);
-    if (!Number.isInteger(expires))
-      throw new UsageError(`--expires-in must be whole seconds, got '${values['expires-in']}'`);
+    const kind = values.app ? 'application' : 'delegated';
+    const { loadSpec } = await import('@sds-toolkit/openapi-model');
+    const { defaultSpecPath } = await import('@sds-toolkit/rules');
+    const known = knownScopes(loadSpec(defaultSpecPath), kind);
+    const unknown = scopes.filter((s) => !known.includes(s));
+    const [first] = unknown;
+    if (first !== undefined)
+      throw new UsageError(
+        `unknown ${kind} scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `'${s}'`).join(', ')}; the spec's permission tables list ${known.join(', ')}${didYouMean(first, known)}`,
+      );
+    const raw = values['expires-in'];
+    const expires = Number(raw);
+    if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(expires) || expires <= 0)
+      throw new UsageError(
+        `--expires-in is the token's lifetime in whole seconds above 0, e.g. --expires-in 3600 (got '${raw}')`,
+      );
+    const { createToken } = await import('@sds-toolkit/simulator');
+    const token = createToken({
+      scopes,
+      application: values.app,
+      expiresInSeconds: expires,
+      ...(values.secret ? { secret: values.secret } : {}),
+    });
     io.stdout(
-      `${createToken({ scopes, application: values.app, expiresInSeconds: expires, ...(values.secret ? { secret: values.secret } : {}) })}\n`,
+      values.json
+        ? `${JSON.stringify({ token, kind, scopes, expiresInSeconds: expires, signed: values.secret !== undefined }, null, 2)}\n`
+        : `${token}\n`,
     );
     return ExitCode.ok;
   },
