@@ -3,12 +3,16 @@
  * as extra attributes) and a securityGroup flow; reset the classGroup flow and wait until it is ready; list;
  * clean up.
  *
- *   pnpm --filter @sds-toolkit/examples provision                 # against the simulator (started here)
- *   GRAPH_TOKEN=<token> pnpm --filter @sds-toolkit/examples provision   # against Microsoft Graph
+ *   pnpm --filter @sds-toolkit/examples provision                          # a simulator started here
+ *   pnpm --filter @sds-toolkit/examples provision --base-url <url>         # a simulator already running
+ *   GRAPH_TOKEN=<token> pnpm --filter @sds-toolkit/examples provision      # Microsoft Graph
  *
- * The token needs IndustryData-OutboundFlow.ReadWrite.All. GRAPH_BASE_URL points at another base URL.
+ * The token needs IndustryData-OutboundFlow.ReadWrite.All. --base-url (or GRAPH_BASE_URL) is the API's base URL,
+ * e.g. what `pnpm sds simulate` prints; against a simulator on this machine a development token is made here
+ * when GRAPH_TOKEN is not set.
  */
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import {
   type ClassGroupProvisioningFlow,
   createIndustryDataAdapter,
@@ -106,13 +110,46 @@ export async function provisionTwoSchools(options: RunOptions): Promise<RunResul
   }
 }
 
+const graph = 'https://graph.microsoft.com/beta';
+const usage = 'usage: provision-two-schools [--base-url <url>]  (GRAPH_TOKEN: the access token)';
+
+/** A mistake on the command line: said in one line, exit 2. */
+class UsageError extends Error {}
+
+/** Where to run and with which token, from the command line and the environment. */
+export function target(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): { baseUrl: string; accessToken: string } | undefined {
+  let values: { 'base-url'?: string | undefined };
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { 'base-url': { type: 'string' } }, strict: true }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; ${usage}`);
+  }
+  const baseUrl = values['base-url'] ?? env.GRAPH_BASE_URL;
+  const token = env.GRAPH_TOKEN;
+  if (baseUrl === undefined) return token ? { baseUrl: graph, accessToken: token } : undefined;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new UsageError(`--base-url '${baseUrl}' is not a URL, e.g. http://127.0.0.1:4010/beta`);
+  }
+  if (token) return { baseUrl, accessToken: token };
+  // A development token is only good for a simulator on this machine; anything else needs a real one.
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    throw new UsageError(
+      `${baseUrl} is not a simulator on this machine: set GRAPH_TOKEN to an access token for it`,
+    );
+  return { baseUrl, accessToken: createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] }) };
+}
+
 async function main(): Promise<void> {
-  const token = process.env.GRAPH_TOKEN;
-  if (token) {
-    await provisionTwoSchools({
-      baseUrl: process.env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/beta',
-      accessToken: token,
-    });
+  const chosen = target(process.argv.slice(2), process.env);
+  if (chosen) {
+    console.log(`running against ${chosen.baseUrl}`);
+    await provisionTwoSchools(chosen);
     return;
   }
   const simulator = await startSimulator({ readinessDelayMs: 1000 });
@@ -129,10 +166,16 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
+    // An IndustryDataError's message already ends with its status and code: only the request-id is added.
+    if (error instanceof UsageError) {
+      console.error(`provision-two-schools: ${error.message}`);
+      process.exitCode = 2;
+      return;
+    }
     console.error(
       error instanceof IndustryDataError
-        ? `${error.status} ${error.code}: ${error.message} (request-id ${error.requestId})`
-        : error,
+        ? `provision-two-schools: ${error.message}${error.requestId ? ` (request-id ${error.requestId})` : ''}`
+        : `provision-two-schools: ${error instanceof Error ? error.message : String(error)}`,
     );
     process.exitCode = 1;
   });
