@@ -20,22 +20,37 @@ function officialFactory(fullName: string): ParsableFactory<Parsable> | undefine
 /**
  * One comparable form for both models. The differences it removes are representation only: the official
  * model names `in` `inEscaped`, reads date-times into Date (millisecond precision) where this client keeps the
- * ISO string, and reads JSON null as absent where this client keeps null (so that PATCH can clear a field).
+ * ISO string, reads dates into DateOnly objects where this client keeps `YYYY-MM-DD`, and reads JSON null as
+ * absent where this client keeps null (so that PATCH can clear a field). Properties a model does not declare
+ * (all of them, for a type of another namespace the docs folder does not document) are in `additionalData`
+ * on either side: they are compared as properties.
  */
 function comparable(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
+  if (isDateOnly(value)) return `${value.year}-${pad(value.month)}-${pad(value.day)}`;
   if (typeof value === 'string' && isoDateTime.test(value)) return new Date(value).toISOString();
   if (Array.isArray(value)) return value.map(comparable);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined || v === null) continue;
+    const { additionalData, ...declared } = value as { additionalData?: Record<string, unknown> };
+    for (const [key, v] of Object.entries({ ...additionalData, ...declared })) {
+      // The official model reads a null object (`"innerError": null`) into an empty model: no data either way.
+      if (v === undefined || v === null || isEmptyObject(comparable(v))) continue;
       out[key === 'inEscaped' ? 'in' : key] = comparable(v);
     }
     return out;
   }
   return value;
 }
+
+const isEmptyObject = (v: unknown) =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0;
+const pad = (n: number) => String(n).padStart(2, '0');
+const isDateOnly = (v: unknown): v is { year: number; month: number; day: number } =>
+  !!v &&
+  typeof v === 'object' &&
+  ['year', 'month', 'day'].every((k) => typeof (v as never)[k] === 'number') &&
+  Object.keys(v).length === 3;
 
 const examples = specExamples().filter((e) => officialFactory(e.type));
 

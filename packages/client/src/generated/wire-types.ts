@@ -446,33 +446,9 @@ export interface ClassGroupProvisioningFlow {
 export type ClassGroupProvisioningFlowValue = ClassGroupProvisioningFlow;
 
 /**
- * Represents a base type for credentials supported in the Industry Data API. This type is abstract.
- * `microsoft.graph.industryData.credential` as sent on the wire.
+ * A value typed `microsoft.graph.industryData.credential`: one of its concrete types.
  */
-export interface Credential {
-  /**
-   * `#microsoft.graph.industryData.credential` (the leading `#` is optional).
-   */
-  '@odata.type'?: '#microsoft.graph.industryData.credential' | 'microsoft.graph.industryData.credential';
-  /**
-   * The name of the credential.
-   */
-  displayName?: string | null;
-  /**
-   * Indicates whether the credential provided is valid based on the last data connector validate operation.
-   */
-  isValid?: boolean | null;
-  /**
-   * The time that the credential was last successfully validated by the data connector validate operation.
-   * @format date-time
-   */
-  lastValidDateTime?: string | null;
-}
-
-/**
- * A value typed `microsoft.graph.industryData.credential`: its concrete type.
- */
-export type CredentialValue = Credential;
+export type CredentialValue = OAuth1ClientCredential | OAuth2ClientCredential;
 
 /**
  * The different management choices for the class groups to be provisioned
@@ -1129,6 +1105,19 @@ export interface OAuth1ClientCredential {
    */
   '@odata.type'?: '#microsoft.graph.industryData.oAuth1ClientCredential' | 'microsoft.graph.industryData.oAuth1ClientCredential';
   /**
+   * The name of the credential.
+   */
+  displayName?: string | null;
+  /**
+   * Indicates whether the credential provided is valid based on the last data connector validate operation.
+   */
+  isValid?: boolean | null;
+  /**
+   * The time that the credential was last successfully validated by the data connector validate operation.
+   * @format date-time
+   */
+  lastValidDateTime?: string | null;
+  /**
    * The client identifier of the application that is authenticating. Inherited from oAuthClientCredential.
    */
   clientId?: string | null;
@@ -1136,19 +1125,6 @@ export interface OAuth1ClientCredential {
    * The client secret that is used to authenticate (write-only). Inherited from oAuthClientCredential.
    */
   clientSecret?: string | null;
-  /**
-   * The name of the credential. Inherited from credential.
-   */
-  displayName?: string | null;
-  /**
-   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
-   */
-  isValid?: boolean | null;
-  /**
-   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
-   * @format date-time
-   */
-  lastValidDateTime?: string | null;
 }
 
 /**
@@ -1166,6 +1142,19 @@ export interface OAuth2ClientCredential {
    */
   '@odata.type'?: '#microsoft.graph.industryData.oAuth2ClientCredential' | 'microsoft.graph.industryData.oAuth2ClientCredential';
   /**
+   * The name of the credential.
+   */
+  displayName?: string | null;
+  /**
+   * Indicates whether the credential provided is valid based on the last data connector validate operation.
+   */
+  isValid?: boolean | null;
+  /**
+   * The time that the credential was last successfully validated by the data connector validate operation.
+   * @format date-time
+   */
+  lastValidDateTime?: string | null;
+  /**
    * The client identifier of the application that is authenticating. Inherited from oAuthClientCredential.
    */
   clientId?: string | null;
@@ -1173,19 +1162,6 @@ export interface OAuth2ClientCredential {
    * The client secret that is used to authenticate (write-only). Inherited from oAuthClientCredential.
    */
   clientSecret?: string | null;
-  /**
-   * The name of the credential. Inherited from credential.
-   */
-  displayName?: string | null;
-  /**
-   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
-   */
-  isValid?: boolean | null;
-  /**
-   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
-   * @format date-time
-   */
-  lastValidDateTime?: string | null;
   /**
    * The OAuth scope that is provided to the authentication process.
    */

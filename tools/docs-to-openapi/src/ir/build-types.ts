@@ -372,18 +372,26 @@ export function buildTypes(
   for (const draft of [...drafts.values()]) {
     const base = draft.baseType;
     if (!base || drafts.has(base.toLowerCase())) continue;
+    const declaredOn = new Map(
+      (draft.doc?.properties ?? []).flatMap((p) =>
+        p.inheritedFrom
+          ? [
+              [
+                p.name,
+                names.resolve(
+                  p.inheritedFrom.name,
+                  p.inheritedFrom.link,
+                  draft.doc?.namespace,
+                  p.source.file,
+                  p.source.line,
+                ),
+              ] as const,
+            ]
+          : [],
+      ),
+    );
     const inherited = (draft.doc?.properties ?? []).filter(
-      (p) =>
-        p.inheritedFrom &&
-        shortName(
-          names.resolve(
-            p.inheritedFrom.name,
-            p.inheritedFrom.link,
-            draft.doc?.namespace,
-            p.source.file,
-            p.source.line,
-          ),
-        ) === shortName(base),
+      (p) => shortName(declaredOn.get(p.name) ?? '') === shortName(base),
     );
     sink.warn(
       'base-type-undocumented',
@@ -391,10 +399,23 @@ export function buildTypes(
       draft.source.file,
       draft.source.line,
     );
+    // Properties the subtype inherits from a third type (displayName "Inherited from credential") place that
+    // type above the made-up base: the subtype reaches it through the base.
+    const above = [...new Set(declaredOn.values())].filter(
+      (name) => shortName(name) !== shortName(base) && name !== draft.name && drafts.has(name.toLowerCase()),
+    );
+    const baseOfBase = above.length === 1 ? above[0] : undefined;
+    if (baseOfBase)
+      sink.info(
+        'base-type-inferred',
+        `${draft.name} inherits properties from ${baseOfBase} as well as from ${base}, which has no page: ${baseOfBase} is the base of ${base}`,
+        draft.source.file,
+        draft.source.line,
+      );
     drafts.set(base.toLowerCase(), {
       doc: undefined,
       name: base,
-      baseType: undefined,
+      baseType: baseOfBase,
       abstract: true,
       keyProperty: inherited.some((p) => p.name === draft.keyProperty) ? draft.keyProperty : undefined,
       properties: draft.properties.filter((p) => inherited.some((i) => i.name === p.name)),

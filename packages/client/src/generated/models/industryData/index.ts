@@ -921,6 +921,17 @@ export interface Credential extends AdditionalDataHolder, Parsable {
  * Chooses the deserializer for a `Credential` from its `@odata.type`.
  */
 export function createCredentialFromDiscriminatorValue(parseNode: ParseNode | undefined): (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void> {
+  switch (parseNode?.getChildNode('@odata.type')?.getStringValue()) {
+    case '#microsoft.graph.industryData.oAuth1ClientCredential':
+    case 'microsoft.graph.industryData.oAuth1ClientCredential':
+      return deserializeIntoOAuth1ClientCredential as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;
+    case '#microsoft.graph.industryData.oAuth2ClientCredential':
+    case 'microsoft.graph.industryData.oAuth2ClientCredential':
+      return deserializeIntoOAuth2ClientCredential as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;
+    case '#microsoft.graph.industryData.oAuthClientCredential':
+    case 'microsoft.graph.industryData.oAuthClientCredential':
+      return deserializeIntoOAuthClientCredential as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;
+  }
   return deserializeIntoCredential as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;
 }
 
@@ -948,7 +959,22 @@ attachReaders(deserializeIntoCredential, CredentialReaders);
  */
 export function serializeCredential(writer: SerializationWriter, value: Partial<Credential> | undefined | null = {}): void {
   if (!value) return;
-  serializeCredentialProperties(writer, value);
+  switch (value.odataType) {
+    case '#microsoft.graph.industryData.oAuth1ClientCredential':
+    case 'microsoft.graph.industryData.oAuth1ClientCredential':
+      serializeOAuth1ClientCredentialProperties(writer, value as Partial<OAuth1ClientCredential>);
+      break;
+    case '#microsoft.graph.industryData.oAuth2ClientCredential':
+    case 'microsoft.graph.industryData.oAuth2ClientCredential':
+      serializeOAuth2ClientCredentialProperties(writer, value as Partial<OAuth2ClientCredential>);
+      break;
+    case '#microsoft.graph.industryData.oAuthClientCredential':
+    case 'microsoft.graph.industryData.oAuthClientCredential':
+      serializeOAuthClientCredentialProperties(writer, value as Partial<OAuthClientCredential>);
+      break;
+    default:
+      serializeCredentialProperties(writer, value);
+  }
   writer.writeAdditionalData(value.additionalData);
 }
 
@@ -2682,18 +2708,6 @@ export function serializeIndustryDataRunStatisticsProperties(writer: Serializati
  * `microsoft.graph.industryData.oAuth1ClientCredential`
  */
 export interface OAuth1ClientCredential extends OAuthClientCredential, Parsable {
-  /**
-   * The name of the credential. Inherited from credential.
-   */
-  displayName?: string | null;
-  /**
-   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
-   */
-  isValid?: boolean | null;
-  /**
-   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
-   */
-  lastValidDateTime?: string | null;
 }
 
 /**
@@ -2708,11 +2722,11 @@ export function createOAuth1ClientCredentialFromDiscriminatorValue(parseNode: Pa
  */
 export const OAuth1ClientCredentialReaders: Record<string, (value: Partial<OAuth1ClientCredential>, n: ParseNode) => void> = {
   '@odata.type': (value, n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
-  'clientId': (value, n) => { value.clientId = n.getStringValue() ?? nullOrUndefined(n); },
-  'clientSecret': (value, n) => { value.clientSecret = n.getStringValue() ?? nullOrUndefined(n); },
   'displayName': (value, n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
   'isValid': (value, n) => { value.isValid = n.getBooleanValue() ?? nullOrUndefined(n); },
   'lastValidDateTime': (value, n) => { value.lastValidDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+  'clientId': (value, n) => { value.clientId = n.getStringValue() ?? nullOrUndefined(n); },
+  'clientSecret': (value, n) => { value.clientSecret = n.getStringValue() ?? nullOrUndefined(n); },
 };
 
 /**
@@ -2738,9 +2752,6 @@ export function serializeOAuth1ClientCredential(writer: SerializationWriter, val
  */
 export function serializeOAuth1ClientCredentialProperties(writer: SerializationWriter, value: Partial<OAuth1ClientCredential>): void {
   serializeOAuthClientCredentialProperties(writer, value);
-  writer.writeStringValue('displayName', value.displayName);
-  writer.writeBooleanValue('isValid', value.isValid);
-  writer.writeStringValue('lastValidDateTime', value.lastValidDateTime);
 }
 
 /**
@@ -2748,18 +2759,6 @@ export function serializeOAuth1ClientCredentialProperties(writer: SerializationW
  * `microsoft.graph.industryData.oAuth2ClientCredential`
  */
 export interface OAuth2ClientCredential extends OAuthClientCredential, Parsable {
-  /**
-   * The name of the credential. Inherited from credential.
-   */
-  displayName?: string | null;
-  /**
-   * Indicates whether the credential provided is valid based on the last data connector validate operation. Inherited from credential.
-   */
-  isValid?: boolean | null;
-  /**
-   * The time that the credential was last successfully validated by the data connector validate operation. Inherited from credential.
-   */
-  lastValidDateTime?: string | null;
   /**
    * The OAuth scope that is provided to the authentication process.
    */
@@ -2782,11 +2781,11 @@ export function createOAuth2ClientCredentialFromDiscriminatorValue(parseNode: Pa
  */
 export const OAuth2ClientCredentialReaders: Record<string, (value: Partial<OAuth2ClientCredential>, n: ParseNode) => void> = {
   '@odata.type': (value, n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
-  'clientId': (value, n) => { value.clientId = n.getStringValue() ?? nullOrUndefined(n); },
-  'clientSecret': (value, n) => { value.clientSecret = n.getStringValue() ?? nullOrUndefined(n); },
   'displayName': (value, n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
   'isValid': (value, n) => { value.isValid = n.getBooleanValue() ?? nullOrUndefined(n); },
   'lastValidDateTime': (value, n) => { value.lastValidDateTime = n.getStringValue() ?? nullOrUndefined(n); },
+  'clientId': (value, n) => { value.clientId = n.getStringValue() ?? nullOrUndefined(n); },
+  'clientSecret': (value, n) => { value.clientSecret = n.getStringValue() ?? nullOrUndefined(n); },
   'scope': (value, n) => { value.scope = n.getStringValue() ?? nullOrUndefined(n); },
   'tokenUrl': (value, n) => { value.tokenUrl = n.getStringValue() ?? nullOrUndefined(n); },
 };
@@ -2814,9 +2813,6 @@ export function serializeOAuth2ClientCredential(writer: SerializationWriter, val
  */
 export function serializeOAuth2ClientCredentialProperties(writer: SerializationWriter, value: Partial<OAuth2ClientCredential>): void {
   serializeOAuthClientCredentialProperties(writer, value);
-  writer.writeStringValue('displayName', value.displayName);
-  writer.writeBooleanValue('isValid', value.isValid);
-  writer.writeStringValue('lastValidDateTime', value.lastValidDateTime);
   writer.writeStringValue('scope', value.scope);
   writer.writeStringValue('tokenUrl', value.tokenUrl);
 }
@@ -2824,15 +2820,7 @@ export function serializeOAuth2ClientCredentialProperties(writer: SerializationW
 /**
  * `microsoft.graph.industryData.oAuthClientCredential` (abstract: send one of its derived types)
  */
-export interface OAuthClientCredential extends AdditionalDataHolder, Parsable {
-  /**
-   * Properties this client does not know, kept so that a round trip loses nothing.
-   */
-  additionalData?: Record<string, unknown>;
-  /**
-   * The `@odata.type` of the value: which derived type it is.
-   */
-  odataType?: string | null;
+export interface OAuthClientCredential extends Credential, Parsable {
   /**
    * The client identifier of the application that is authenticating. Inherited from oAuthClientCredential.
    */
@@ -2863,6 +2851,9 @@ export function createOAuthClientCredentialFromDiscriminatorValue(parseNode: Par
  */
 export const OAuthClientCredentialReaders: Record<string, (value: Partial<OAuthClientCredential>, n: ParseNode) => void> = {
   '@odata.type': (value, n) => { value.odataType = n.getStringValue() ?? nullOrUndefined(n); },
+  'displayName': (value, n) => { value.displayName = n.getStringValue() ?? nullOrUndefined(n); },
+  'isValid': (value, n) => { value.isValid = n.getBooleanValue() ?? nullOrUndefined(n); },
+  'lastValidDateTime': (value, n) => { value.lastValidDateTime = n.getStringValue() ?? nullOrUndefined(n); },
   'clientId': (value, n) => { value.clientId = n.getStringValue() ?? nullOrUndefined(n); },
   'clientSecret': (value, n) => { value.clientSecret = n.getStringValue() ?? nullOrUndefined(n); },
 };
@@ -2900,7 +2891,7 @@ export function serializeOAuthClientCredential(writer: SerializationWriter, valu
  * Writes the properties a `OAuthClientCredential` declares and inherits (not its additional data).
  */
 export function serializeOAuthClientCredentialProperties(writer: SerializationWriter, value: Partial<OAuthClientCredential>): void {
-  writer.writeStringValue('@odata.type', value.odataType);
+  serializeCredentialProperties(writer, value);
   writer.writeStringValue('clientId', value.clientId);
   writer.writeStringValue('clientSecret', value.clientSecret);
 }
