@@ -2,19 +2,22 @@ import { randomUUID } from 'node:crypto';
 import type { RuleDiagnostic } from '@sds-toolkit/rules';
 import type { SimResponse } from './http-types.js';
 
-/** The error codes the simulator answers with, as Graph names them. */
+/**
+ * The error codes the simulator answers with, camelCase as Graph documents them (learn.microsoft.com/graph/errors,
+ * /graph/workbook-error-codes); the two authentication codes are the ones Graph itself sends, spelt as it does.
+ */
 export const ErrorCode = {
-  badRequest: 'BadRequest',
+  badRequest: 'badRequest',
   invalidRequest: 'invalidRequest',
   unauthorized: 'InvalidAuthenticationToken',
   forbidden: 'Authorization_RequestDenied',
-  notFound: 'ResourceNotFound',
-  methodNotAllowed: 'MethodNotAllowed',
-  conflict: 'Conflict',
-  payloadTooLarge: 'RequestEntityTooLarge',
-  unsupportedMediaType: 'UnsupportedMediaType',
-  tooManyRequests: 'TooManyRequests',
-  serviceUnavailable: 'ServiceUnavailable',
+  notFound: 'notFound',
+  methodNotAllowed: 'methodNotAllowed',
+  conflict: 'conflict',
+  payloadTooLarge: 'payloadTooLarge',
+  unsupportedMediaType: 'unsupportedMediaType',
+  tooManyRequests: 'tooManyRequests',
+  serviceUnavailable: 'serviceUnavailable',
   internal: 'generalException',
 } as const;
 

@@ -126,14 +126,14 @@ describe('consumer: flow sets', () => {
       .given(State.noFlowSets)
       .uponReceiving('a request for a flow set that does not exist')
       .withRequest('GET', `${sets}/no-such-set`, (b) => b.headers(auth))
-      .willRespondWith(404, (b) => b.jsonBody(odataError('ResourceNotFound')))
+      .willRespondWith(404, (b) => b.jsonBody(odataError('notFound')))
       .executeTest(async (server) => {
         const error = await clientFor(server.url)
           .external.industryData.outboundProvisioningFlowSets.byOutboundProvisioningFlowSetId('no-such-set')
           .get()
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(IndustryDataError);
-        expect(error).toMatchObject({ status: 404, code: 'ResourceNotFound' });
+        expect(error).toMatchObject({ status: 404, code: 'notFound' });
       });
   });
 
@@ -192,7 +192,7 @@ describe('consumer: flow sets', () => {
       .uponReceiving('a request for flow sets while the service throttles')
       .withRequest('GET', sets, (b) => b.headers(auth))
       .willRespondWith(429, (b) =>
-        b.headers({ 'Retry-After': MatchersV3.regex(/^\d+$/, '1') }).jsonBody(odataError('TooManyRequests')),
+        b.headers({ 'Retry-After': MatchersV3.regex(/^\d+$/, '1') }).jsonBody(odataError('tooManyRequests')),
       )
       .executeTest(async (server) => {
         const page = await clientFor(server.url, {

@@ -82,13 +82,13 @@ describe('consumer: provisioning flows', () => {
       .withRequest('POST', flows, (b) => b.headers(json).jsonBody(classGroup))
       .willRespondWith(409, (b) =>
         b.jsonBody({
-          error: { code: MatchersV3.equal('Conflict'), message: MatchersV3.includes('[one-flow-per-type]') },
+          error: { code: MatchersV3.equal('conflict'), message: MatchersV3.includes('[one-flow-per-type]') },
         }),
       )
       .executeTest(async (server) => {
         await expect(flowsOf(server.url).post(asModel(classGroup))).rejects.toMatchObject({
           status: 409,
-          code: 'Conflict',
+          code: 'conflict',
         });
       });
   });
@@ -183,7 +183,7 @@ describe('consumer: provisioning flows', () => {
       .given(State.flowSet, { setId })
       .uponReceiving('a request to reset a flow that does not exist')
       .withRequest('POST', `${flows}/no-such-flow/reset`, (b) => b.headers(auth))
-      .willRespondWith(404, (b) => b.jsonBody(odataError('ResourceNotFound')))
+      .willRespondWith(404, (b) => b.jsonBody(odataError('notFound')))
       .executeTest(async (server) => {
         await expect(
           flowsOf(server.url).byProvisioningFlowId('no-such-flow').reset.post(),
