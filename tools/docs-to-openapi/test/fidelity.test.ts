@@ -14,7 +14,25 @@ const NS = 'microsoft.graph.industryData.';
  * not a suppression of our own bug: the test fails when a disagreement appears or disappears, so this list stays
  * the truth.
  */
-const knownDisagreements: Record<string, string> = {};
+const outside =
+  'a microsoft.graph type the industryData pages link to but the docs folder does not document: the spec has it as an open object type (type-external)';
+const knownDisagreements: Record<string, string> = {
+  'azureDataLakeConnector.fileFormat':
+    'no row of the azureDataLakeConnector page (nor of fileDataConnector) documents fileFormat; the official model has it',
+  'industryDataRoot.outboundProvisioningFlowSets':
+    "industryDataRoot's Relationships table does not list outboundProvisioningFlowSets, though its API pages use the path",
+  'publicError.code': outside,
+  'publicError.details': outside,
+  'publicError.innerError': outside,
+  'publicError.message': outside,
+  'publicError.target': outside,
+  publicErrorDetail: outside,
+  publicInnerError: outside,
+};
+
+/** Our schema of an official type name: in the namespace, else in microsoft.graph. */
+const schemaName = (spec: OpenApiDocument, name: string): string =>
+  spec.components.schemas[`${NS}${name}`] ? `${NS}${name}` : `microsoft.graph.${name}`;
 
 function specProperties(spec: OpenApiDocument, name: string): Map<string, SchemaObject> {
   const result = new Map<string, SchemaObject>();
@@ -41,6 +59,7 @@ function specKind(spec: OpenApiDocument, property: SchemaObject): string {
       ? `enum(${[...targetSchema.enum].sort().join(',')})`
       : `object(${target.replace(NS, '').replace('microsoft.graph.', '')})`;
   } else if (item.type === 'string' && item.format === 'date-time') text = 'date';
+  else if (item.type === 'string' && item.format === 'date') text = 'dateOnly';
   else if (item.type === 'string' && item.format === 'uuid') text = 'guid';
   else if (item.type === 'integer' || item.type === 'number') text = 'number';
   else text = item.type ?? 'untyped';
@@ -64,16 +83,17 @@ describe.skipIf(!existsSync(docsDir))(
     const ourTypes = Object.keys(spec.components.schemas)
       .filter((n) => n.startsWith(NS))
       .map((n) => n.slice(NS.length));
-    const official = await readOfficialModel('outboundProvisioningFlowSet', ourTypes);
+    // Every type of the namespace the docs folder documents, and what the official model reaches from them.
+    const official = await readOfficialModel(ourTypes, ourTypes);
     const disagreements = new Map<string, string>();
 
     for (const type of official.values()) {
-      const schema = spec.components.schemas[`${NS}${type.name}`];
+      const schema = spec.components.schemas[schemaName(spec, type.name)];
       if (!schema) {
         disagreements.set(type.name, 'type missing from the spec');
         continue;
       }
-      const ours = specProperties(spec, `${NS}${type.name}`);
+      const ours = specProperties(spec, schemaName(spec, type.name));
       for (const [wire, kind] of type.properties) {
         const mine = ours.get(wire);
         if (!mine)
@@ -94,7 +114,7 @@ describe.skipIf(!existsSync(docsDir))(
       }
     }
 
-    it('reaches every type of a flow set in the official model', () => {
+    it('reaches every type of the namespace in the official model', () => {
       expect([...official.keys()].sort()).toEqual(
         expect.arrayContaining([
           'outboundProvisioningFlowSet',
@@ -104,24 +124,19 @@ describe.skipIf(!existsSync(docsDir))(
           'filter',
         ]),
       );
-      expect(official.size).toBeGreaterThanOrEqual(20);
+      expect(official.size).toBeGreaterThanOrEqual(60);
     });
 
-    it.each([...official.values()].map((t) => [t.name, t] as const))(
-      '%s: same base type and discriminator mapping',
-      (name, type) => {
-        const schema = spec.components.schemas[`${NS}${name}`] as SchemaObject;
-        const base = schema.allOf?.[0]?.$ref
-          ?.split('/')
-          .pop()
-          ?.replace(NS, '')
-          .replace('microsoft.graph.', '');
-        expect(base, `base of ${name}`).toBe(type.base);
-        const body = (schema.allOf ? schema.allOf[1] : schema) as SchemaObject;
-        const mapping = Object.keys(body.discriminator?.mapping ?? {}).map((k) => k.replace(`#${NS}`, ''));
-        expect(mapping, `discriminator of ${name}`).toEqual(type.derived);
-      },
-    );
+    it.each(
+      [...official.values()].filter((t) => !(t.name in knownDisagreements)).map((t) => [t.name, t] as const),
+    )('%s: same base type and discriminator mapping', (name, type) => {
+      const schema = spec.components.schemas[schemaName(spec, name)] as SchemaObject;
+      const base = schema.allOf?.[0]?.$ref?.split('/').pop()?.replace(NS, '').replace('microsoft.graph.', '');
+      expect(base, `base of ${name}`).toBe(type.base);
+      const body = (schema.allOf ? schema.allOf[1] : schema) as SchemaObject;
+      const mapping = Object.keys(body.discriminator?.mapping ?? {}).map((k) => k.replace(`#${NS}`, ''));
+      expect(mapping, `discriminator of ${name}`).toEqual(type.derived);
+    });
 
     it('every property name and type agrees, except the documented disagreements', () => {
       const unexpected = [...disagreements].filter(([key]) => !(key in knownDisagreements));

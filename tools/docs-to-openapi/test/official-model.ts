@@ -56,9 +56,9 @@ function recordKind(read: (node: unknown) => void): OfficialKind | undefined {
   return kind;
 }
 
-/** Reads every industryData model reachable from `root`, plus microsoft.graph.entity. */
+/** Reads every industryData model reachable from `roots`. */
 export async function readOfficialModel(
-  root: string,
+  roots: readonly string[],
   candidateNames: readonly string[],
 ): Promise<Map<string, OfficialType>> {
   const models = (await import('@microsoft/msgraph-beta-sdk/models/industryData/index.js')) as Record<
@@ -89,7 +89,7 @@ export async function readOfficialModel(
     return (models[key] ?? graphModels[key]) as Factory | undefined;
   };
   const types = new Map<string, OfficialType>();
-  const queue = [root];
+  const queue = [...roots];
   while (queue.length > 0) {
     const name = queue.shift() as string;
     if (types.has(name)) continue;
