@@ -22,11 +22,15 @@ describe('sds pipeline', () => {
     expect(readFileSync(join(reports, 'a/pipeline.md'), 'utf8')).toMatch(/^# sds pipeline report/);
   });
 
+  // The contract suite is left out (--skip-contracts): @sds-toolkit/contract-tests' own test task runs it, and
+  // running it here as well ran it twice in `pnpm verify`.
   it.skipIf(!existsSync(shared))(
-    'with the docs: all six stages, docs defects and behaviour coverage in the report, --json summary',
+    'with the docs: every stage but the contracts, docs defects in the report, --json summary',
     async () => {
       const io = captureIO({ GRAPH_DOCS_DIR: shared });
-      expect(await main(['pipeline', '--json', '--report', join(reports, 'b')], io)).toBe(0);
+      expect(await main(['pipeline', '--json', '--skip-contracts', '--report', join(reports, 'b')], io)).toBe(
+        0,
+      );
       const summary = JSON.parse(io.out) as { ok: boolean; stages: { name: string; status: string }[] };
       expect(summary.ok).toBe(true);
       expect(summary.stages.map((s) => s.name)).toEqual([
@@ -37,10 +41,9 @@ describe('sds pipeline', () => {
         'contracts',
         'report',
       ]);
-      expect(summary.stages.find((s) => s.name === 'contracts')?.status).toBe('passed');
+      expect(summary.stages.find((s) => s.name === 'contracts')?.status).toBe('skipped');
       const md = readFileSync(join(reports, 'b/pipeline.md'), 'utf8');
       expect(md).toMatch(/\| warning \| path-casing \| `api-reference\/beta\/api\/.*\.md:\d+` \|/);
-      expect(md).toMatch(/\| Updating a flow answers 204 No Content.* \| passed \|/);
     },
     120_000,
   );
