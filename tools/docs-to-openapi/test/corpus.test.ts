@@ -116,6 +116,47 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     expect(codes).toContain(code);
   });
 
+  it('the orphan root pages are stale duplicates of the pages Methods tables link, and lose', () => {
+    const stale = (extraction?.diagnostics ?? [])
+      .filter((d) => d.code === 'page-stale-duplicate')
+      .map((d) => d.file.split('/').pop());
+    expect(stale).toContain('industrydata-industrydataroot-list-runs.md');
+    expect(stale.filter((f) => f?.startsWith('industrydata-industrydataroot-'))).toHaveLength(stale.length);
+    expect(spec?.paths['/external/industryData/runs']?.get?.['x-docs-pages']).toEqual([
+      'industrydata-industrydatarun-list',
+    ]);
+    // the stale page's permission differences are named, and the winner's permissions are the spec's
+    expect(
+      extraction?.diagnostics.filter(
+        (d) => d.code === 'page-stale-duplicate' && d.message.includes('permissions differ'),
+      ),
+    ).toHaveLength(5);
+  });
+
+  it('types of other namespaces are typed, enums without a page are built, credential is no defect', () => {
+    const run = body(`${NS}.industryDataRun`).properties ?? {};
+    expect(run.blockingError?.anyOf?.[0]).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.publicError',
+    });
+    expect(spec?.components.schemas[`${NS}.studentAgeGroup`]).toMatchObject({
+      enum: ['minor', 'notAdult', 'adult', 'unknownFutureValue'],
+    });
+    expect(codes).not.toContain('type-unknown');
+    expect(
+      extraction?.diagnostics.some((d) => /credential/.test(d.message) && d.code.startsWith('type-name')),
+    ).toBe(false);
+  });
+
+  it('links to pages outside the folder are information, one line per target', () => {
+    const outside = (extraction?.diagnostics ?? []).filter((d) => d.code === 'link-outside-folder');
+    expect(outside.every((d) => d.severity === 'info')).toBe(true);
+    const targets = outside.map((d) => /to (\S+\.md)/.exec(d.message)?.[1]);
+    expect(new Set(targets).size).toBe(targets.length);
+    expect(outside.find((d) => d.message.includes('publicerror.md'))?.message).toMatch(
+      /^\d+ links to publicerror\.md/,
+    );
+  });
+
   it('names the exchanged member/owner descriptions of enrollmentMappings', () => {
     const swapped = extraction?.diagnostics.filter((d) => d.code === 'description-swapped') ?? [];
     expect(swapped.map((d) => [d.file, d.line])).toEqual([
@@ -166,6 +207,6 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     ).toBe(committed);
     const lock = JSON.parse(readFileSync(`${repoRoot}specs/industrydata/docs.lock.json`, 'utf8'));
     expect(lock).toEqual(JSON.parse(JSON.stringify(extraction?.lock)));
-    expect(lock.pages).toHaveLength(66);
+    expect(lock.pages).toHaveLength(181);
   });
 });
