@@ -130,7 +130,7 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
       extraction?.diagnostics.filter(
         (d) => d.code === 'page-stale-duplicate' && d.message.includes('permissions differ'),
       ),
-    ).toHaveLength(5);
+    ).toHaveLength(7);
   });
 
   it('types of other namespaces are typed, enums without a page are built, credential is no defect', () => {
