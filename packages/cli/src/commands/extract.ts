@@ -40,6 +40,7 @@ export const extractCommand: Command = {
     // Loaded here, not at the top: `sds --help` should not pay for every stage.
     const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
     const { countBySeverity, formatDiagnostic } = await import('@sds-toolkit/openapi-model');
+    const { learnUrl } = await import('@sds-toolkit/rules');
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
     const shown = progress(io, values.json);
@@ -56,7 +57,10 @@ export const extractCommand: Command = {
     if (values['dump-ir']) writeFileSync(userPath(io, values['dump-ir']), `${JSON.stringify(ir, null, 2)}\n`);
 
     const counts = countBySeverity(diagnostics);
-    const reported = diagnostics.filter((d) => values.verbose || d.severity !== 'info');
+    // Each defect with the page a person can open, as well as its file:line in the docs folder.
+    const reported = diagnostics
+      .filter((d) => values.verbose || d.severity !== 'info')
+      .map((d) => ({ ...d, ...(learnUrl(d.file) ? { url: learnUrl(d.file) } : {}) }));
     if (values.json) {
       const summary = {
         out,
@@ -69,7 +73,7 @@ export const extractCommand: Command = {
       };
       io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     } else {
-      for (const d of reported) io.stderr(`${formatDiagnostic(d)}\n`);
+      for (const d of reported) io.stderr(`${formatDiagnostic(d)}${d.url ? ` (${d.url})` : ''}\n`);
       io.stdout(
         `${plural(lock.pages.length, 'page')} → ${plural(ir.operations.length, 'operation')} on ${plural(Object.keys(spec.paths).length, 'path')}, ` +
           `${plural(Object.keys(spec.components.schemas).length, 'schema')}; written to ${out}\n` +

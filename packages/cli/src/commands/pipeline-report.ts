@@ -1,3 +1,5 @@
+import { learnUrl } from '@sds-toolkit/rules';
+
 /** The pipeline's report: one markdown file and one self-contained HTML page (inline styles, no scripts). */
 export interface StageSummary {
   readonly name: string;
@@ -35,6 +37,15 @@ const icon: Record<StageSummary['status'], string> = {
 const esc = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+/** The page on learn.microsoft.com of a docs file (`api-reference/beta/api/x.md`), as a link; '' if none. */
+const pageLink = (file: string) => {
+  const url = learnUrl(file);
+  return url ? `[page](${url})` : '';
+};
+const pageAnchor = (file: string) => {
+  const url = learnUrl(file);
+  return url ? `<a href="${esc(url)}">page</a>` : '';
+};
 
 export function pipelineMarkdown(r: PipelineReport): string {
   const out: string[] = ['# sds pipeline report', ''];
@@ -51,9 +62,11 @@ export function pipelineMarkdown(r: PipelineReport): string {
   if (r.diagnostics.length === 0)
     out.push('None reported (no docs folder was extracted, or the pages are clean).');
   else {
-    out.push('| severity | code | where | message |', '|---|---|---|---|');
+    out.push('| severity | code | where | message | on learn.microsoft.com |', '|---|---|---|---|---|');
     for (const d of r.diagnostics)
-      out.push(`| ${d.severity} | ${d.code} | \`${d.file}:${d.line}\` | ${cell(d.message)} |`);
+      out.push(
+        `| ${d.severity} | ${d.code} | \`${d.file}:${d.line}\` | ${cell(d.message)} | ${pageLink(d.file)} |`,
+      );
   }
   out.push('', '## Changes against the committed spec', '');
   if (r.diff.length === 0) out.push('No changes.');
@@ -66,8 +79,12 @@ export function pipelineMarkdown(r: PipelineReport): string {
   if (r.behaviours.length === 0) out.push('The contract stage did not run.');
   else {
     out.push('| behaviour | documented in | verified by | result |', '|---|---|---|---|');
-    for (const b of r.behaviours)
-      out.push(`| ${cell(b.behaviour)} | \`${b.docs}\` | ${cell(b.verifiedBy)} | ${b.outcome} |`);
+    for (const b of r.behaviours) {
+      const link = pageLink(b.docs);
+      out.push(
+        `| ${cell(b.behaviour)} | \`${b.docs}\`${link ? ` (${link})` : ''} | ${cell(b.verifiedBy)} | ${b.outcome} |`,
+      );
+    }
   }
   out.push(
     '',
@@ -80,10 +97,13 @@ export function pipelineMarkdown(r: PipelineReport): string {
   return `${out.join('\n')}\n`;
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A cell is text (escaped here) or HTML already made safe by the caller (`{ html }`). */
+type Cell = string | { readonly html: string };
+
+function table(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
   if (rows.length === 0) return '<p>None.</p>';
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => `<td>${typeof c === 'string' ? esc(c) : c.html}</td>`).join('')}</tr>`)
     .join('\n')}</tbody></table>`;
 }
 
@@ -109,8 +129,14 @@ ${r.stages.map((s) => `<tr><td>${esc(s.name)}</td><td class="${s.status}">${esc(
 <h2>Spec</h2><p>${esc(r.spec.source)}: ${r.spec.paths} paths, ${r.spec.operations} operations, ${r.spec.schemas} schemas.</p>
 <h2>Documentation defects</h2>
 ${table(
-  ['Severity', 'Code', 'Where', 'Message'],
-  r.diagnostics.map((d) => [d.severity, d.code, `${d.file}:${d.line}`, d.message]),
+  ['Severity', 'Code', 'Where', 'Message', 'On learn.microsoft.com'],
+  r.diagnostics.map((d) => [
+    d.severity,
+    d.code,
+    `${d.file}:${d.line}`,
+    d.message,
+    { html: pageAnchor(d.file) },
+  ]),
 )}
 <h2>Changes against the committed spec</h2>
 ${table(
@@ -120,7 +146,12 @@ ${table(
 <h2>Behaviour coverage</h2>
 ${table(
   ['Behaviour', 'Documented in', 'Verified by', 'Result'],
-  r.behaviours.map((b) => [b.behaviour, b.docs, b.verifiedBy, b.outcome]),
+  r.behaviours.map((b) => [
+    b.behaviour,
+    { html: `${esc(b.docs)}${pageAnchor(b.docs) ? ` (${pageAnchor(b.docs)})` : ''}` },
+    b.verifiedBy,
+    b.outcome,
+  ]),
 )}
 <h2>Benchmarks</h2>
 ${r.benchmarks ? table(['Measurement', 'Figure', 'Target'], benchRows) : '<p>No figures yet: run <code>pnpm bench</code>.</p>'}

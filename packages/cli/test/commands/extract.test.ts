@@ -36,6 +36,10 @@ describe('sds extract', () => {
     expect(Object.keys(diagnostics[0]).sort()).toEqual(['code', 'file', 'line', 'message', 'severity']);
     expect(JSON.parse(readFileSync(join(out, 'ir.json'), 'utf8')).types.length).toBeGreaterThan(0);
     expect(io.err).toMatch(/^resources\/contoso-kettle\.md:\d+: warning link-broken: /m);
+    // Each defect names its page on learn.microsoft.com as well as its file:line in the docs folder.
+    expect(io.err).toMatch(
+      /^resources\/contoso-kettle\.md:\d+: warning link-broken: .* \(https:\/\/learn\.microsoft\.com\/graph\/api\/resources\/contoso-kettle\?view=graph-rest-beta\)$/m,
+    );
     expect(io.out).toMatch(/diagnostics: \d+ errors, \d+ warnings/);
   });
 
