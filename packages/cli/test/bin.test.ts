@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Command } from '../src/command.js';
 import { main } from '../src/index.js';
 import { captureIO } from './capture.js';
-import { lines, sds } from './run.js';
+import { cleanEnv, lines, sds } from './run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sds-bin-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -100,5 +102,26 @@ describe('an unexpected failure (a defect in a command)', () => {
     expect(JSON.parse(io.out)).toEqual({
       error: { code: 'unexpected', message: expect.stringContaining('unexpected failure'), exitCode: 1 },
     });
+  });
+});
+
+/** What `pnpm build` produces (turbo builds it before the tests); the published `sds` bin points at it. */
+const built = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+describe.skipIf(!existsSync(built))('the built binary (dist/bin.js)', () => {
+  it('fails the same way: one line, exit 2, an error object under --json', { timeout: 30_000 }, async () => {
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = execFile(
+        process.execPath,
+        [built, 'validate', join(work, 'missing.json'), '--operation', 'createFlow', '--json'],
+        { env: cleanEnv(), encoding: 'utf8' },
+        (_error, stdout, stderr) => resolve({ code: child.exitCode, stdout, stderr }),
+      );
+    });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(/^sds validate: the payload .*missing\.json does not exist/),
+    ]);
+    expect(JSON.parse(run.stdout).error.exitCode).toBe(2);
   });
 });
