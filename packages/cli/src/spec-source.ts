@@ -5,15 +5,21 @@ import { userPath } from './args.js';
 import { UsageError } from './errors.js';
 import type { CliIO } from './io.js';
 import type { Progress } from './progress.js';
+import { didYouMean } from './suggest.js';
 
 /** Extracts a docs folder; a folder that is missing or holds no docs pages is the caller's mistake (usage). */
-export async function extractDocsFolder(path: string): Promise<Extraction> {
+export async function extractDocsFolder(path: string, mute: readonly string[] = []): Promise<Extraction> {
   // Loaded here, not at the top: `sds --help` should not pay for the extractor.
-  const { DocsFolderError, extractFromFolderParallel } = await import('@sds-toolkit/docs-to-openapi');
+  const { DocsFolderError, diagnosticCodes, extractFromFolderParallel, UnknownDiagnosticCodeError } =
+    await import('@sds-toolkit/docs-to-openapi');
   try {
-    return await extractFromFolderParallel(path);
+    return await extractFromFolderParallel(path, { mute });
   } catch (error) {
     if (error instanceof DocsFolderError) throw new UsageError(error.message);
+    if (error instanceof UnknownDiagnosticCodeError)
+      throw new UsageError(
+        `--mute: ${error.message}${didYouMean(error.code, diagnosticCodes)}; see the extractor README for the codes`,
+      );
     throw error;
   }
 }

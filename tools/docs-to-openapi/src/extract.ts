@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Diagnostic, OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { compareCodePoints, sortDiagnostics } from '@sds-toolkit/openapi-model';
+import { type DiagnosticCode, isDiagnosticCode } from './codes.js';
 import { type CorpusFile, readCorpus } from './corpus.js';
 import { DiagnosticSink } from './diagnostics.js';
 import { buildIR } from './ir/build.js';
@@ -17,7 +18,10 @@ export interface DocsLock {
 export interface Extraction {
   readonly spec: OpenApiDocument;
   readonly ir: SpecIR;
+  /** The diagnostics, less the muted codes. */
   readonly diagnostics: readonly Diagnostic[];
+  /** How many diagnostics of each muted code were left out. */
+  readonly muted: Readonly<Record<string, number>>;
   readonly lock: DocsLock;
 }
 
@@ -28,6 +32,30 @@ export interface ExtractOptions {
    * has more than `parallelThreshold` pages, else none; 0 or 1 forces parsing in this thread.
    */
   readonly workers?: number;
+  /** Diagnostic codes to leave out of `diagnostics` (counted in `muted`). Unknown codes throw. */
+  readonly mute?: readonly string[];
+}
+
+/** Thrown for a muted code the extractor does not have (a typo would otherwise mute nothing, silently). */
+export class UnknownDiagnosticCodeError extends Error {
+  override readonly name = 'UnknownDiagnosticCodeError';
+  constructor(readonly code: string) {
+    super(`'${code}' is not a diagnostic code of the extractor`);
+  }
+}
+
+function partition(
+  diagnostics: readonly Diagnostic[],
+  mute: readonly string[],
+): { kept: Diagnostic[]; muted: Record<string, number> } {
+  for (const code of mute) if (!isDiagnosticCode(code)) throw new UnknownDiagnosticCodeError(code);
+  const muted: Record<string, number> = {};
+  const kept: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (mute.includes(d.code)) muted[d.code] = (muted[d.code] ?? 0) + 1;
+    else kept.push(d);
+  }
+  return { kept, muted };
 }
 
 /** Below this many pages, starting workers costs more than it saves. */
@@ -48,7 +76,8 @@ export function extractFromFiles(
       .map((f) => ({ path: f.path, role: f.role, sha256: f.sha256 }))
       .sort((a, b) => compareCodePoints(a.path, b.path)),
   };
-  return { spec, ir, diagnostics: sortDiagnostics(sink.items), lock };
+  const { kept, muted } = partition(sortDiagnostics(sink.items), options.mute ?? []);
+  return { spec, ir, diagnostics: kept, muted, lock };
 }
 
 /** `extractFromFiles`, parsing the pages on worker threads when that pays (see `ExtractOptions.workers`). */
@@ -60,7 +89,7 @@ export async function extractFromFilesParallel(
   const workers = options.workers ?? (files.length > parallelThreshold ? availableParallelism() : 1);
   if (workers <= 1 || !canReadInWorkers) return extractFromFiles(files, options, sink);
   const { readings, diagnostics } = await readInWorkers(files, workers);
-  for (const d of diagnostics) sink.add(d.code, d.severity, d.message, d.file, d.line);
+  for (const d of diagnostics) sink.add(d.code as DiagnosticCode, d.severity, d.message, d.file, d.line);
   return extractFromFiles(files, options, sink, readings);
 }
 

@@ -1,3 +1,4 @@
+export { type DiagnosticCode, diagnosticAreas, diagnosticCodes, isDiagnosticCode } from './codes.js';
 export { type CorpusFile, DocsFolderError, readCorpus, versionRoot } from './corpus.js';
 export { DiagnosticSink } from './diagnostics.js';
 export {
@@ -9,6 +10,7 @@ export {
   extractFromFolder,
   extractFromFolderParallel,
   parallelThreshold,
+  UnknownDiagnosticCodeError,
 } from './extract.js';
 export type * from './ir/types.js';
 export { parseMarkdown } from './markdown/parse.js';

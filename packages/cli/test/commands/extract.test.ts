@@ -66,10 +66,51 @@ describe('sds extract', () => {
     ['a missing docs folder', ['extract', '--docs', '/no/such/folder'], /does not exist/],
     ['an unknown option', ['extract', '--docs', 'x', '--nope'], /unknown option '--nope'/],
     ['a misspelt option', ['extract', '--doc', 'x'], /unknown option '--doc'; did you mean '--docs'\?/],
+    [
+      'a code --mute does not know',
+      [
+        'extract',
+        '--docs',
+        `${fixtures}defects`,
+        '--out',
+        join(out, 'm/openapi.yaml'),
+        '--mute',
+        'link-brokn',
+      ],
+      /'link-brokn' is not a diagnostic code of the extractor; did you mean 'link-broken'\?/,
+    ],
   ])('%s is bad usage (exit 2), in one line', async (_name, argv, want) => {
     const io = captureIO({});
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(want);
     expect(io.err).toMatch(/^sds extract: .* \(see 'sds help extract'\)\n$/);
+  });
+
+  it('--summary counts diagnostics per code; --mute leaves codes out and says how many', async () => {
+    const args = [
+      'extract',
+      '--docs',
+      `${fixtures}defects`,
+      '--out',
+      join(out, 's/openapi.yaml'),
+      '--verbose',
+    ];
+    const all = captureIO();
+    expect(await main([...args, '--json'], all)).toBe(0);
+    const summary = JSON.parse(all.out);
+    const broken = summary.byCode.find((c: { code: string }) => c.code === 'link-broken');
+    expect(broken).toEqual({ code: 'link-broken', severity: 'warning', count: 1 });
+
+    const io = captureIO();
+    expect(
+      await main(
+        [...args, '--summary', '--mute', 'link-broken', '--mute', 'example-json-repaired,table-stray-row'],
+        io,
+      ),
+    ).toBe(0);
+    expect(io.err).not.toContain('link-broken');
+    expect(io.err).toMatch(/^\s+\d+ {2}warning {2}type-name-mismatch$/m);
+    expect(io.err.split('\n').filter(Boolean)).toHaveLength(summary.byCode.length - 3);
+    expect(io.out).toMatch(/, 3 muted\n/);
   });
 });

@@ -85,7 +85,8 @@ export function checkExample(
           );
       }
     }
-    if (!typeName || !types.has(typeName)) return;
+    // An open type (and a type of another namespace, whose properties the folder does not know) takes any name.
+    if (!typeName || !types.has(typeName) || types.get(typeName)?.openType) return;
     const members = membersOf(typeName, types);
     for (const [key, child] of Object.entries(object)) {
       if (key.startsWith('@') || key.includes('@odata.')) continue;

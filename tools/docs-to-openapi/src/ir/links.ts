@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import type { DiagnosticCode } from '../codes.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 
 /** Resolves page links against the corpus, case-insensitively, reporting broken and mis-cased links once each. */
@@ -83,7 +84,7 @@ export class LinkResolver {
   }
 
   private once(
-    code: string,
+    code: DiagnosticCode,
     severity: 'info' | 'warning',
     message: string,
     file: string,
