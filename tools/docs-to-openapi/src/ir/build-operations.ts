@@ -37,12 +37,17 @@ function kindOf(
   status: number | undefined,
   collectionResponse: boolean,
   listedPaths: ReadonlySet<string>,
+  navigations: ReadonlyMap<string, string>,
 ): OperationKind {
   const last = path.segments.at(-1);
+  const previous = path.segments.at(-2);
   if (method === 'patch' || method === 'put') return 'update';
   if (method === 'delete') return 'delete';
   if (method === 'get') {
     if (last?.param) return 'get';
+    // A GET of a segment bound to an item (or to a type cast of it) that is no navigation property is a
+    // function: `/runs/{id}/getStatistics`, `/dataConnectors/{id}/microsoft.graph.x.y/getUploadSession`.
+    if (last && (previous?.param || previous?.text.includes('.')) && !navigations.has(last.text)) return 'function';
     return collectionResponse || listedPaths.has(path.key) ? 'list' : 'get';
   }
   return status === 201 || listedPaths.has(path.key) ? 'create' : 'action';
@@ -228,7 +233,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
     }
     const specificRequestTypes = mostSpecific(requestTypes, typeMap);
     const specificResponseTypes = mostGeneral(responseTypes, typeMap);
-    const kind = kindOf(first.method, path, status, responseCollection, listedPaths);
+    const kind = kindOf(first.method, path, status, responseCollection, listedPaths, navigations);
 
     const requestExamples: ExampleIR[] = [];
     const responseExamples: ExampleIR[] = [];

@@ -13,44 +13,23 @@ export interface GetStatisticsRequestBuilder extends BaseRequestBuilder<GetStati
    * industryDataRun: getStatistics
    * Get statistics for an industryDataRun.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
-   * Operation `external.industryData.runs.GetGetStatistics`.
+   * Operation `external.industryData.runs.getStatistics`.
    */
-  get(requestConfiguration?: RequestConfiguration<GetStatisticsRequestBuilderGetQueryParameters> | undefined): Promise<IndustryDataRunStatistics | undefined>;
+  get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<IndustryDataRunStatistics | undefined>;
   /**
    * The request `get` would send, without sending it.
    */
-  toGetRequestInformation(requestConfiguration?: RequestConfiguration<GetStatisticsRequestBuilderGetQueryParameters> | undefined): RequestInformation;
-}
-
-/**
- * Query parameters of `GET /external/industryData/runs/{industryDataRunId}/getStatistics`.
- */
-export interface GetStatisticsRequestBuilderGetQueryParameters {
-  /**
-   * Expand related entities
-   * Sent as `$expand`.
-   */
-  expand?: string[];
-  /**
-   * Select properties to be returned
-   * Sent as `$select`.
-   */
-  select?: string[];
+  toGetRequestInformation(requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;
 }
 
 /**
  * The RFC 6570 URI template of this builder.
  */
-export const GetStatisticsRequestBuilderUriTemplate = '{+baseurl}/external/industryData/runs/{industryDataRunId}/getStatistics{?%24expand,%24select}';
-
-/**
- * Maps query parameter names to their names in the URI template.
- */
-const GetStatisticsRequestBuilderQueryParametersMapper: Record<string, string> = { expand: '%24expand', select: '%24select' };
+export const GetStatisticsRequestBuilderUriTemplate = '{+baseurl}/external/industryData/runs/{industryDataRunId}/getStatistics';
 
 /**
  * What each HTTP method of this builder sends and expects back.
  */
 export const GetStatisticsRequestBuilderRequestsMetadata: RequestsMetadata = {
-  get: { uriTemplate: GetStatisticsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createIndustryDataRunStatisticsFromDiscriminatorValue, queryParametersMapper: GetStatisticsRequestBuilderQueryParametersMapper },
+  get: { uriTemplate: GetStatisticsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createIndustryDataRunStatisticsFromDiscriminatorValue },
 };

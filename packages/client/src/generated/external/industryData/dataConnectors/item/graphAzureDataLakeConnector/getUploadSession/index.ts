@@ -13,7 +13,7 @@ export interface GetUploadSessionRequestBuilder extends BaseRequestBuilder<GetUp
    * azureDataLakeConnector: getUploadSession
    * Retrieve an upload session used to supply file-based data to an inbound flow.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
-   * Operation `external.industryData.dataConnectors.microsoft.graph.industryData.azureDataLakeConnector.GetGetUploadSession`.
+   * Operation `external.industryData.dataConnectors.microsoft.graph.industryData.azureDataLakeConnector.getUploadSession`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<FileUploadSession | undefined>;
   /**
