@@ -27,6 +27,17 @@ export function loadCatalogue(): Behaviour[] {
   return (parse(readFileSync(paths.catalogue, 'utf8')) as { behaviours: Behaviour[] }).behaviours;
 }
 
+/** Operations no behaviour covers yet, and why (the `uncovered` section of behaviours.yaml). */
+export interface Uncovered {
+  readonly why: string;
+  readonly operations: readonly { readonly operation: string; readonly status: number }[];
+}
+
+export function loadUncovered(): Uncovered {
+  const { uncovered } = parse(readFileSync(paths.catalogue, 'utf8')) as { uncovered?: Uncovered };
+  return uncovered ?? { why: '', operations: [] };
+}
+
 /** The kind and text of a verifier: `consumer`, "create a flow set: 201 …". */
 export function describeVerifier(v: Verifier): { kind: string; ref: string } {
   const [kind = '', ref = ''] = Object.entries(v)[0] ?? [];
@@ -63,16 +74,23 @@ export function rulesWithTests(): Map<string, boolean> {
 }
 
 /** Operations and success statuses documented in the spec. */
-export function documentedOperations(): { id: string; status: number }[] {
+export function documentedOperations(): { id: string; status: number; docs: string }[] {
   const spec = parse(readFileSync(paths.spec, 'utf8')) as {
-    paths: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+    paths: Record<
+      string,
+      Record<string, { operationId?: string; responses?: Record<string, unknown>; 'x-docs-source'?: string }>
+    >;
   };
-  const ops: { id: string; status: number }[] = [];
+  const ops: { id: string; status: number; docs: string }[] = [];
   for (const item of Object.values(spec.paths)) {
     for (const op of Object.values(item)) {
       if (!op.operationId) continue;
       const status = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c));
-      ops.push({ id: op.operationId, status: Number(status) });
+      ops.push({
+        id: op.operationId,
+        status: Number(status),
+        docs: op['x-docs-source']?.split('#')[0] ?? '',
+      });
     }
   }
   return ops;

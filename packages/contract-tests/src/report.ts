@@ -74,6 +74,25 @@ export function behaviourResults(
   });
 }
 
+/** Operations no behaviour covers yet, as results that did not run: the report counts and shows them. */
+export function uncoveredResults(
+  uncovered: { why: string; operations: readonly { operation: string; status: number }[] },
+  documented: readonly { id: string; status: number; docs: string }[],
+): BehaviourResult[] {
+  return uncovered.operations.map((o) => ({
+    behaviour: {
+      id: `${o.operation}-${o.status}`,
+      operation: o.operation,
+      status: o.status,
+      behaviour: `${o.operation} answers ${o.status}: no behaviour yet (${uncovered.why})`,
+      docs: documented.find((d) => d.id === o.operation)?.docs ?? '',
+      verifiedBy: [],
+    },
+    verifiers: [],
+    outcome: 'not run',
+  }));
+}
+
 export function writeReport(
   dir: string,
   results: readonly BehaviourResult[],

@@ -4,9 +4,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalogue } from './catalogue.js';
+import { documentedOperations, loadCatalogue, loadUncovered } from './catalogue.js';
 import { pactFile } from './names.js';
-import { type BehaviourResult, behaviourResults, type Outcome } from './report.js';
+import { type BehaviourResult, behaviourResults, type Outcome, uncoveredResults } from './report.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -138,5 +138,9 @@ export function runContracts(): ContractRun {
       );
     return scenarioOutcome;
   });
-  return { ok: projects.every((p) => p.ok), projects, results };
+  return {
+    ok: projects.every((p) => p.ok),
+    projects,
+    results: [...results, ...uncoveredResults(loadUncovered(), documentedOperations())],
+  };
 }

@@ -4,6 +4,7 @@ import {
   describeVerifier,
   documentedOperations,
   loadCatalogue,
+  loadUncovered,
   pactInteractions,
   rulesWithTests,
   scenarioSteps,
@@ -13,9 +14,13 @@ import { pactFile } from '../../src/names.js';
 const catalogue = loadCatalogue();
 
 describe('the behaviour catalogue', () => {
-  it('every documented operation and status has a behaviour', () => {
+  it('every documented operation and status has a behaviour, or is listed as not covered yet', () => {
     const covered = new Set(catalogue.map((b) => `${b.operation} ${b.status}`));
-    expect(documentedOperations().filter((o) => !covered.has(`${o.id} ${o.status}`))).toEqual([]);
+    const listed = new Set(loadUncovered().operations.map((o) => `${o.operation} ${o.status}`));
+    const documented = documentedOperations().map((o) => `${o.id} ${o.status}`);
+    expect(documented.filter((o) => !covered.has(o) && !listed.has(o))).toEqual([]);
+    // A listed operation that a behaviour now covers, or that the spec no longer has, must leave the list.
+    expect([...listed].filter((o) => covered.has(o) || !documented.includes(o))).toEqual([]);
   });
 
   it('every rule of the rules package has a behaviour, and a table test', () => {
