@@ -18,7 +18,7 @@ describe('sds pipeline', () => {
     expect(io.out).toMatch(
       /1\. extract … skipped .*no docs folder .*using the committed spec specs\/industrydata\/openapi\.yaml/,
     );
-    expect(io.out).toMatch(/3\. generate … passed .*16 generated files match/);
+    expect(io.out).toMatch(/3\. generate … passed .*37 generated files match/);
     expect(readFileSync(join(reports, 'a/pipeline.md'), 'utf8')).toMatch(/^# sds pipeline report/);
   });
 
