@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import { clientPackage, clientRuntimeDependency, ourScope, rowOf, table } from './allowed.js';
@@ -36,7 +36,8 @@ const toPosix = (path: string) => path.split(sep).join('/');
 /** Repository-relative, keeping a folder's trailing `/`; the root itself is `''`. */
 function repoPath(root: string, absolute: string): string {
   const path = toPosix(relative(root, absolute));
-  return path !== '' && absolute.endsWith('/') ? `${path}/` : path;
+  const folder = absolute.endsWith('/') || (existsSync(absolute) && statSync(absolute).isDirectory());
+  return path !== '' && folder ? `${path}/` : path;
 }
 
 /** Declared workspace dependencies, followed transitively: what turbo's `^` tasks hash. */

@@ -175,15 +175,21 @@ export const schemas = createRequire(import.meta.url)('@sds-toolkit/client/schem
 
   it.each<[string, FixtureOptions]>([
     [
-      'allowed reads, the bench allowance, test-only imports and reads outside the repository',
+      'allowed reads (a folder named without its trailing slash too), the bench allowance, test-only imports and reads outside the repository',
       {
         files: {
           'scripts/bench-result.ts': 'export const x = 1;\n',
           'packages/rules/bench/a.bench.ts': "export * from '../../../scripts/bench-result.js';\n",
-          'packages/rules/test/a.test.ts': "export * from '@sds-toolkit/client';\n",
+          'packages/rules/test/b.test.ts': "export * from '@sds-toolkit/client';\n",
           'packages/rules/src/a.ts': url('../../../specs/industrydata/openapi.yaml'),
           'packages/contract-tests/src/a.ts': url('../../rules/test/rules/'),
           'packages/cli/test/a.test.ts': url('../../../../shared/graph-docs/'),
+          'specs/industrydata/openapi.yaml': 'openapi: 3.0.4\n',
+          'packages/rules/test/a.test.ts': `import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+export const specs = join(root, 'specs');
+`,
         },
         manifests: { '@sds-toolkit/rules': { dependencies: { '@sds-toolkit/client': 'workspace:*' } } },
       },
