@@ -8,3 +8,17 @@ export {
 export { loadSpec, parseSpec, SpecLoadError, schemaNameOfRef } from './load.js';
 export * from './openapi.js';
 export { byCodePoint, compareCodePoints, editDistance } from './text.js';
+export {
+  baseTypeChain,
+  baseTypeName,
+  bodyTypes,
+  inheritedProperties,
+  isStatusRange,
+  type OperationEntry,
+  referencedTypes,
+  refName,
+  schemaBody,
+  successResponse,
+  successStatus,
+  walkOperations,
+} from './walk.js';
