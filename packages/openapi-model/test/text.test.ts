@@ -18,6 +18,11 @@ describe('compareCodePoints', () => {
 
   it('byCodePoint sorts items by a key, whatever the locale', () => {
     const items = ['yard', 'Juice', 'jam', 'ink'].map((name) => ({ name }));
-    expect(items.sort(byCodePoint((i) => i.name)).map((i) => i.name)).toEqual(['Juice', 'ink', 'jam', 'yard']);
+    expect(items.sort(byCodePoint((i) => i.name)).map((i) => i.name)).toEqual([
+      'Juice',
+      'ink',
+      'jam',
+      'yard',
+    ]);
   });
 });

@@ -47,7 +47,8 @@ function kindOf(
     if (last?.param) return 'get';
     // A GET of a segment bound to an item (or to a type cast of it) that is no navigation property is a
     // function: `/runs/{id}/getStatistics`, `/dataConnectors/{id}/microsoft.graph.x.y/getUploadSession`.
-    if (last && (previous?.param || previous?.text.includes('.')) && !navigations.has(last.text)) return 'function';
+    if (last && (previous?.param || previous?.text.includes('.')) && !navigations.has(last.text))
+      return 'function';
     return collectionResponse || listedPaths.has(path.key) ? 'list' : 'get';
   }
   return status === 201 || listedPaths.has(path.key) ? 'create' : 'action';
