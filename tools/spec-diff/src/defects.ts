@@ -1,0 +1,80 @@
+import { compareCodePoints, type Diagnostic } from '@sds-toolkit/openapi-model';
+import type { DefectsCompared, DiffOptions, Side } from './types.js';
+
+/**
+ * The extractor's diagnostics of both revisions, compared: the defects the new revision introduced and those it
+ * fixed. A change whose docs pages carry such a defect, of a code that can cause that kind of change, comes from
+ * the defect, not from the API. A spec file carries no diagnostics: then that side is not compared, and the
+ * result says so.
+ */
+export interface DefectIndex {
+  readonly compared: DefectsCompared;
+  /** Defects of the new revision the old one did not have (every defect of it, when the old side has none). */
+  readonly introduced: readonly Diagnostic[];
+  /** Defects of the old revision the new one no longer has (every defect of it, when the new side has none). */
+  readonly fixed: readonly Diagnostic[];
+}
+
+/** Lines move when text above them changes; a defect is the same defect wherever it moved to. */
+const identity = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${d.message.replace(/\d+/g, '#')}`;
+
+/** `a` minus `b`, counting repeats (two identical defects where there was one: one introduced). */
+function minus(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+  const left = new Map<string, number>();
+  for (const d of b) left.set(identity(d), (left.get(identity(d)) ?? 0) + 1);
+  const out: Diagnostic[] = [];
+  for (const d of a) {
+    const n = left.get(identity(d)) ?? 0;
+    if (n > 0) left.set(identity(d), n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
+/** Information (a link outside the folder, a base type inferred) is not a defect. */
+const defectsOf = (list: readonly Diagnostic[] | undefined) =>
+  (list ?? [])
+    .filter((d) => d.severity !== 'info')
+    .sort(
+      (a, b) => compareCodePoints(a.file, b.file) || a.line - b.line || compareCodePoints(a.code, b.code),
+    );
+
+export function indexDefects(diagnostics: DiffOptions['diagnostics']): DefectIndex {
+  const before = diagnostics?.before ? defectsOf(diagnostics.before) : undefined;
+  const after = diagnostics?.after ? defectsOf(diagnostics.after) : undefined;
+  const missing = [before ? undefined : 'old', after ? undefined : 'new'].filter(Boolean);
+  const note =
+    missing.length === 0
+      ? ''
+      : `the ${missing.join(' and ')} side${missing.length > 1 ? 's are spec files' : ' is a spec file'}, which carr${missing.length > 1 ? 'y' : 'ies'} no docs diagnostics: ${
+          missing.length > 1
+            ? 'a change a docs defect causes cannot be told from an API change; diff the docs folders for that'
+            : `only the ${missing[0] === 'old' ? 'new' : 'old'} side's docs defects explain changes, and defects introduced or fixed are not listed; diff two docs folders for that`
+        }`;
+  return {
+    compared: { before: before !== undefined, after: after !== undefined, note },
+    introduced: after ? minus(after, before ?? []) : [],
+    fixed: before ? minus(before, after ?? []) : [],
+  };
+}
+
+/** Whether a diagnostic is about one of these files, or names one of these pages (`…/page.md`). */
+export function concerns(d: Diagnostic, files: readonly string[], pages: readonly string[]): boolean {
+  if (files.includes(d.file)) return true;
+  return pages.some((p) => d.message.toLowerCase().includes(`/${p.toLowerCase()}.md`));
+}
+
+/** The first defect (introduced, then fixed) of one of the codes that concerns the files or pages. */
+export function findDefect(
+  index: DefectIndex,
+  codes: readonly string[],
+  files: readonly string[],
+  pages: readonly string[] = [],
+): { diagnostic: Diagnostic; side: Side } | undefined {
+  if (codes.length === 0) return undefined;
+  const match = (d: Diagnostic) => codes.includes(d.code) && concerns(d, files, pages);
+  const introduced = index.introduced.find(match);
+  if (introduced) return { diagnostic: introduced, side: 'after' };
+  const fixed = index.fixed.find(match);
+  return fixed ? { diagnostic: fixed, side: 'before' } : undefined;
+}
