@@ -17,7 +17,7 @@ describe('the example script, against the simulator', () => {
         '#microsoft.graph.industryData.securityGroupProvisioningFlow',
       ]);
       expect(result.readinessAfterReset).toBe('ready');
-      expect(simulator.simulator.store.listSets()).toEqual([]);
+      expect(await simulator.simulator.store.list('outboundProvisioningFlowSets')).toEqual([]);
       expect(lines.at(-1)).toMatch(/^deleted flow set /);
     } finally {
       await simulator.close();

@@ -1,4 +1,4 @@
-import type { Json, Simulator } from '@sds-toolkit/simulator';
+import { childCollection, type Json, type Simulator } from '@sds-toolkit/simulator';
 
 const NS = '#microsoft.graph.industryData.';
 
@@ -13,20 +13,25 @@ export const State = {
 
 const stamp = '2024-03-25T21:55:03.495336Z';
 
-function seedSet(sim: Simulator, id: string, displayName = `Flow set ${id}`): void {
-  sim.store.apply({
-    op: 'putSet',
-    set: {
-      '@odata.type': `${NS}outboundProvisioningFlowSet`,
-      id,
-      displayName,
-      createdDateTime: stamp,
-      lastModifiedDateTime: stamp,
+const sets = 'outboundProvisioningFlowSets';
+
+async function seedSet(sim: Simulator, id: string, displayName = `Flow set ${id}`): Promise<void> {
+  await sim.store.apply([
+    {
+      op: 'put',
+      collection: sets,
+      entity: {
+        '@odata.type': `${NS}outboundProvisioningFlowSet`,
+        id,
+        displayName,
+        createdDateTime: stamp,
+        lastModifiedDateTime: stamp,
+      },
     },
-  });
+  ]);
 }
 
-function seedFlow(sim: Simulator, setId: string, flowType: string, id: string): void {
+async function seedFlow(sim: Simulator, setId: string, flowType: string, id: string): Promise<void> {
   const flow: Json = {
     '@odata.type': `${NS}${flowType}ProvisioningFlow`,
     id,
@@ -35,7 +40,9 @@ function seedFlow(sim: Simulator, setId: string, flowType: string, id: string): 
     readinessStatus: 'ready',
   };
   if (flowType === 'classGroup') flow.configuration = { additionalAttributes: ['courseTitle'] };
-  sim.store.apply({ op: 'putFlow', setId, flow });
+  await sim.store.apply([
+    { op: 'put', collection: childCollection(sets, setId, 'provisioningFlows'), entity: flow },
+  ]);
 }
 
 export interface StateContext {
@@ -48,27 +55,27 @@ export interface StateContext {
 export function stateHandlers(
   context: StateContext,
 ): Record<string, (params: Record<string, unknown>) => Promise<void>> {
-  const reset = () => context.simulator.store.clear();
+  const reset = () => context.simulator.reset();
   return {
     [State.noFlowSets]: async () => reset(),
     [State.flowSets]: async (params) => {
-      reset();
+      await reset();
       for (const id of String(params.ids ?? '')
         .split(',')
         .filter(Boolean))
-        seedSet(context.simulator, id);
+        await seedSet(context.simulator, id);
     },
     [State.flowSet]: async (params) => {
-      reset();
-      seedSet(context.simulator, String(params.setId));
+      await reset();
+      await seedSet(context.simulator, String(params.setId));
     },
     [State.flowSetWithFlow]: async (params) => {
-      reset();
-      seedSet(context.simulator, String(params.setId));
-      seedFlow(context.simulator, String(params.setId), String(params.flowType), String(params.flowId));
+      await reset();
+      await seedSet(context.simulator, String(params.setId));
+      await seedFlow(context.simulator, String(params.setId), String(params.flowType), String(params.flowId));
     },
     [State.throttled]: async () => {
-      reset();
+      await reset();
       context.throttleNext();
     },
   };

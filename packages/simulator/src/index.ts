@@ -1,5 +1,12 @@
 export { createSimulator, type Simulator, type SimulatorOptions } from './app.js';
-export { authenticate, createToken, Permissions, type Principal } from './auth.js';
+export { documentedBehaviours } from './behaviours/index.js';
+export { startRun } from './behaviours/runs.js';
+export { type Clock, ManualClock, systemClock } from './clock.js';
+export { Authenticator, authenticate, createToken, Permissions, type Principal } from './core/auth.js';
+export type { Behaviour, Env, Outcome, RequestContext, Settings } from './core/context.js';
+export { ErrorCode, odataError } from './core/odata-error.js';
+export { defaultSettings } from './core/pipeline.js';
+export { Problem } from './core/problem.js';
 export {
   checkFaultRules,
   FaultConfigError,
@@ -8,6 +15,10 @@ export {
   faultFromHeader,
 } from './faults.js';
 export type { SimRequest, SimResponse } from './http-types.js';
-export { ErrorCode, odataError } from './odata-error.js';
+export type { Json } from './json.js';
+export { buildModel, type EntitySet, type Model, type OperationModel } from './model/model.js';
+export { createRouter, type RouteMatch, type Router } from './router/router.js';
 export { type RunningSimulator, type StartOptions, startSimulator } from './server.js';
-export { DataFileError, type Json, type Mutation, Store } from './store.js';
+export { DataFileError, JournalStore } from './store/journal.js';
+export { MemoryStore } from './store/memory.js';
+export { type Change, childCollection, type Store } from './store/store.js';

@@ -1,16 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { loadSpec } from '@sds-toolkit/openapi-model';
 import { defaultSpecPath, defaultValidator } from '@sds-toolkit/rules';
 import { createSimulator, type Simulator, type SimulatorOptions } from './app.js';
+import { maxUploadBytes, uploadPrefix } from './behaviours/upload-session.js';
+import { ErrorCode, newRequestIds, odataError } from './core/odata-error.js';
+import { maxBodyBytes } from './core/validate.js';
 import type { FaultRule } from './faults.js';
-import { Store } from './store.js';
+import type { SimResponse } from './http-types.js';
+import { JournalStore } from './store/journal.js';
+import { MemoryStore } from './store/memory.js';
+import type { Store } from './store/store.js';
 
-export interface StartOptions extends Partial<Omit<SimulatorOptions, 'store' | 'baseUrl'>> {
+export interface StartOptions extends Partial<Omit<SimulatorOptions, 'baseUrl'>> {
   /** 0 (the default) lets the OS choose a free port. */
   readonly port?: number;
   readonly host?: string;
-  /** A data file makes the state durable (journal, fsync before each answer). */
+  /** A data file makes the state durable (journal, fsync before each answer). Ignored when `store` is given. */
   readonly data?: string;
   readonly faults?: readonly FaultRule[];
 }
@@ -23,60 +29,133 @@ export interface RunningSimulator {
   close(): Promise<void>;
 }
 
-const maxRequestBytes = 6 * 1024 * 1024;
+class TooLarge extends Error {}
+class NotUtf8 extends Error {}
 
-function readBody(request: IncomingMessage): Promise<string | undefined> {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body, refused past `limit` bytes (without reading the rest) and when it is not UTF-8 (never replaced by U+FFFD). */
+function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit the rest is drained, not kept: the handler answers 413 from the truncated text.
-      if (size <= maxRequestBytes) chunks.push(chunk);
+      if (size > limit) {
+        request.pause();
+        reject(new TooLarge());
+        return;
+      }
+      chunks.push(chunk);
     });
-    request.on('end', () => resolve(chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
+    request.on('end', () => {
+      if (chunks.length === 0) return resolve(undefined);
+      try {
+        resolve(strictUtf8.decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new NotUtf8());
+      }
+    });
     request.on('error', reject);
   });
+}
+
+function send(response: ServerResponse, answer: SimResponse, close = false): void {
+  const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  response.writeHead(answer.status, {
+    ...answer.headers,
+    ...(text !== undefined ? { 'content-length': Buffer.byteLength(text) } : {}),
+    ...(close ? { connection: 'close' } : {}),
+  });
+  response.end(text);
+}
+
+/** An OData error written straight to a socket Node refused to parse a request from (before any handler). */
+function clientErrorResponse(error: NodeJS.ErrnoException): string {
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const ids = newRequestIds(undefined, new Date());
+  const message = tooLarge
+    ? 'the request headers are over 16 KB: send a shorter token or fewer headers'
+    : error.code === 'HPE_INVALID_METHOD'
+      ? 'the request method is not one HTTP knows; the API takes GET, POST, PATCH and DELETE'
+      : `the request is not valid HTTP (${error.code ?? error.message})`;
+  const answer = odataError(
+    status,
+    tooLarge ? ErrorCode.headersTooLarge : ErrorCode.badRequest,
+    message,
+    ids,
+  );
+  const body = JSON.stringify(answer.body);
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  const headers = {
+    ...answer.headers,
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n${body}`;
 }
 
 /** Starts the simulator on HTTP (loopback and a free port by default). */
 export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
   const spec = options.spec ?? loadSpec(defaultSpecPath);
   const validator = options.validator ?? defaultValidator();
-  const store = options.data ? Store.durable(options.data) : Store.inMemory();
+  const store: Store = options.store ?? (options.data ? JournalStore.open(options.data) : new MemoryStore());
   const host = options.host ?? '127.0.0.1';
   let origin = '';
-  const simulator = createSimulator({ ...options, spec, validator, store, baseUrl: () => origin });
+  const simulator = await createSimulator({ ...options, spec, validator, store, baseUrl: () => origin });
 
   const server: Server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
+    const url = request.url ?? '/';
+    const limit = url.startsWith(uploadPrefix) ? maxUploadBytes : maxBodyBytes;
+    const refuse = (status: number, code: string, message: string) =>
+      send(
+        response,
+        odataError(
+          status,
+          code,
+          message,
+          newRequestIds(request.headers['client-request-id'] as string | undefined, new Date()),
+        ),
+        true,
+      );
     try {
-      const body = await readBody(request);
+      // A declared length over the limit is refused before a byte of the body is read.
+      if (Number(request.headers['content-length'] ?? 0) > limit) {
+        refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`);
+        request.destroy();
+        return;
+      }
+      let body: string | undefined;
+      try {
+        body = await readBody(request, limit);
+      } catch (error) {
+        if (error instanceof TooLarge) {
+          refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`);
+          request.destroy();
+          return;
+        }
+        if (error instanceof NotUtf8)
+          return refuse(400, ErrorCode.badRequest, 'the body is not valid UTF-8: send it UTF-8 encoded');
+        throw error;
+      }
       const headers: Record<string, string | undefined> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      const answer = simulator.handle({
-        method: request.method ?? 'GET',
-        url: request.url ?? '/',
-        headers,
-        body,
-      });
-      const send = () => {
-        const text = answer.body === undefined ? undefined : JSON.stringify(answer.body);
-        response.writeHead(answer.status, {
-          ...answer.headers,
-          ...(text ? { 'content-length': Buffer.byteLength(text) } : {}),
-        });
-        response.end(text);
-      };
-      if (answer.delayMs) setTimeout(send, answer.delayMs);
-      else send();
+      const answer = await simulator.handle({ method: request.method ?? 'GET', url, headers, body });
+      if (answer.delayMs) setTimeout(() => send(response, answer), answer.delayMs);
+      else send(response, answer);
     } catch (error) {
-      response.writeHead(500, { 'content-type': 'application/json' });
-      response.end(
-        JSON.stringify({ error: { code: 'generalException', message: (error as Error).message } }),
-      );
+      refuse(500, ErrorCode.internal, `the simulator failed: ${(error as Error).message}`);
     }
   });
   server.keepAliveTimeout = 5000;
+  // Requests Node refuses before any handler (an unknown method, headers over 16 KB, garbage) still get an OData error.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (socket.writable && !socket.destroyed) socket.end(clientErrorResponse(error));
+    else socket.destroy();
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
@@ -89,11 +168,10 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
     simulator,
     close: () =>
       new Promise<void>((resolve) => {
-        simulator.close();
+        void simulator.close();
         server.closeAllConnections();
         server.close(() => {
-          store.close();
-          resolve();
+          void store.close().then(resolve);
         });
       }),
   };

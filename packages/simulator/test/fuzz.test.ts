@@ -43,8 +43,8 @@ const rawText = fc.oneof(
 type Step = { method: string; path: string; body?: unknown; raw?: string; headers?: Record<string, string> };
 
 describe('fuzz: 10,000+ generated valid and malformed requests', () => {
-  it('never crashes, never answers 5xx (but injected 503), always answers errors as valid OData errors', () => {
-    const sim = newSimulator();
+  it('never crashes, never answers 5xx (but injected 503), always answers errors as valid OData errors', async () => {
+    const sim = await newSimulator();
     let requests = 0;
     const known: { sets: string[]; flows: [string, string][] } = { sets: [], flows: [] };
     const pick = <T>(xs: T[], i: number, fallback: T): T =>
@@ -94,13 +94,13 @@ describe('fuzz: 10,000+ generated valid and malformed requests', () => {
             return { method: 'DELETE', path: `${root}/${fs}/provisioningFlows/${flow}` };
         }
       });
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 50, maxLength: 50 }), (steps) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 50, maxLength: 50 }), async (steps) => {
         for (const s of steps) {
           requests++;
-          const response = call(sim, s.method, s.path, s.raw ?? s.body, s.headers);
+          const response = await call(sim, s.method, s.path, s.raw ?? s.body, s.headers);
           expect(response.status, `${s.method} ${s.path}`).toBeLessThan(500);
-          const problems = conformanceProblems(s.method, s.path, response);
+          const problems = conformanceProblems(sim, s.method, s.path, response);
           expect(
             problems,
             `${s.method} ${s.path} → ${response.status} ${JSON.stringify(response.json)}`,
@@ -113,7 +113,7 @@ describe('fuzz: 10,000+ generated valid and malformed requests', () => {
       }),
       { numRuns: 210, seed: 1122 },
     );
-    sim.close();
+    await sim.close();
     expect(requests).toBeGreaterThanOrEqual(10_000);
   }, 120_000);
 });

@@ -1,29 +1,49 @@
 import { loadSpec } from '@sds-toolkit/openapi-model';
 import { defaultSpecPath, defaultValidator, loadWireSchemas, SchemaLayer } from '@sds-toolkit/rules';
 import {
+  createRouter,
   createSimulator,
   createToken,
+  ManualClock,
   type SimRequest,
   type SimResponse,
   type Simulator,
+  type SimulatorOptions,
 } from '../src/index.js';
 
 export const spec = loadSpec(defaultSpecPath);
 export const validator = defaultValidator();
 export const schemaLayer = new SchemaLayer(loadWireSchemas());
-export const readWrite = createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] });
 
-export function newSimulator(options: { readinessDelayMs?: number } = {}): Simulator {
-  return createSimulator({ spec, validator, readinessDelayMs: options.readinessDelayMs ?? 60_000 });
+/** Every scope of the spec's permission tables: a token that may do everything (the permission tests narrow it). */
+export const allScopes = Object.keys(
+  (
+    spec.components.securitySchemes as {
+      delegated: { flows: { authorizationCode: { scopes: Record<string, string> } } };
+    }
+  ).delegated.flows.authorizationCode.scopes,
+);
+export const readWrite = createToken({ scopes: allScopes });
+
+export async function newSimulator(options: Partial<SimulatorOptions> = {}): Promise<Simulator> {
+  return createSimulator({
+    spec,
+    validator,
+    clock: new ManualClock(),
+    readinessDelayMs: 60_000,
+    ...options,
+  });
 }
 
-export function call(
+export type Answer = SimResponse & { json: any };
+
+export async function call(
   sim: Simulator,
   method: string,
   url: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): SimResponse & { json: any } {
+): Promise<Answer> {
   const request: SimRequest = {
     method,
     url,
@@ -36,7 +56,7 @@ export function call(
     ),
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   };
-  const response = sim.handle(request);
+  const response = await sim.handle(request);
   // What a client would see after the transport: JSON text parsed back.
   return {
     ...response,
@@ -44,38 +64,30 @@ export function call(
   };
 }
 
-function responseType(method: string, pathname: string, status: number): string | undefined {
-  const found = validator.catalogue.match(method, pathname);
-  if (!found) return undefined;
-  const op = spec.paths[found.operation.path]?.[found.operation.method as 'get'];
-  const schema = op?.responses[String(status)]?.content?.['application/json']?.schema;
-  if (!schema) return undefined;
-  const ref =
-    schema.$ref ??
-    schema.oneOf?.[0]?.$ref ??
-    schema.properties?.value?.items?.$ref ??
-    schema.properties?.value?.items?.oneOf?.[0]?.$ref;
-  const name = ref?.split('/').pop();
-  if (!name) return undefined;
-  // A oneOf of subtypes is checked as their base: the schema layer picks the subtype from @odata.type.
-  const base =
-    schema.oneOf || schema.properties?.value?.items?.oneOf
-      ? validator.catalogue.spec.components.schemas[name]?.allOf?.[0]?.$ref?.split('/').pop()
+const routers = new WeakMap<Simulator, ReturnType<typeof createRouter>>();
+const envelope = new Set(['@odata.context', '@odata.count', '@odata.nextLink', 'value']);
+
+/** The type to check an entity against: its own when it is one of the set's types, else the documented one. */
+function typeToCheck(sim: Simulator, documented: string, base: string | undefined, body: any): string {
+  const named =
+    typeof body?.['@odata.type'] === 'string'
+      ? sim.model.catalogue.typeNamed(body['@odata.type'])
       : undefined;
-  const item = base ?? name;
-  return schema.properties?.value ? `${item}CollectionResponse` : item;
+  if (named && (sim.model.isA(named, documented) || (base && sim.model.isA(named, base)))) return named;
+  return documented;
+}
+
+function entityProblems(type: string, body: any, where: string): string[] {
+  const { '@odata.context': _context, ...rest } = body ?? {};
+  return schemaLayer.check(type, rest).map((e) => `${where}: ${e.path} ${e.message}`);
 }
 
 /**
- * Checks a response against the spec: a documented success status with a body of the documented type, or an
- * error status with a valid OData error.
+ * Checks a response against the spec: a documented success status with a body of the documented type (an
+ * entity of a derived type against its own type), or an error status with a valid OData error.
  */
-export function conformanceProblems(
-  method: string,
-  url: string,
-  response: SimResponse & { json: any },
-): string[] {
-  const pathname = new URL(url, 'http://x').pathname;
+export function conformanceProblems(sim: Simulator, method: string, url: string, response: Answer): string[] {
+  const pathname = url.split('?')[0] ?? '';
   const problems: string[] = [];
   if (response.status >= 400) {
     const errors = schemaLayer.check('microsoft.graph.ODataErrors.ODataError', response.json);
@@ -85,23 +97,38 @@ export function conformanceProblems(
     if (!response.headers['request-id']) problems.push('no request-id header');
     return problems;
   }
-  const found = validator.catalogue.match(method, pathname);
-  if (!found) return [`${response.status} for a path the spec does not have`];
-  if (response.status !== found.operation.successStatus)
-    problems.push(`status ${response.status}, documented ${found.operation.successStatus}`);
-  const type = responseType(method, pathname, response.status);
-  if (type) {
-    // The simulator's bodies carry @odata.context; the wire schema of an entity does not list it.
-    const { '@odata.context': _context, ...body } = response.json ?? {};
-    problems.push(
-      ...schemaLayer
-        .check(
-          type.replace(/CollectionResponse$/, '') === type ? type : type,
-          type.endsWith('CollectionResponse') ? response.json : body,
-        )
-        .map((e) => `body: ${e.path} ${e.message}`),
-    );
-  } else if (response.json !== undefined)
-    problems.push(`a body where the spec documents none (${response.status})`);
-  return problems;
+  if (pathname.startsWith('/upload/')) return [];
+  let router = routers.get(sim);
+  if (!router) {
+    router = createRouter(sim.model);
+    routers.set(sim, router);
+  }
+  const found = router.match(method, pathname);
+  if (!found.ok) return [`${response.status} for a path the spec does not have`];
+  const op = found.operation;
+  if (response.status !== op.successStatus)
+    problems.push(`status ${response.status}, documented ${op.successStatus}`);
+  const result = op.result;
+  if (!result) {
+    if (response.json !== undefined)
+      problems.push(`a body where the spec documents none (${response.status})`);
+    return problems;
+  }
+  if (response.json === undefined) return [...problems, 'no body where the spec documents one'];
+  const base = op.set?.type;
+  if (result.collection) {
+    for (const key of Object.keys(response.json))
+      if (!envelope.has(key)) problems.push(`collection body has '${key}'`);
+    if (!Array.isArray(response.json.value)) problems.push('collection body has no value array');
+    if (response.json['@odata.count'] !== undefined && !Number.isInteger(response.json['@odata.count']))
+      problems.push('@odata.count is not an integer');
+    const itemBase = op.kind === 'list' ? base : undefined;
+    for (const [i, item] of (response.json.value ?? []).entries())
+      problems.push(...entityProblems(typeToCheck(sim, result.type, itemBase, item), item, `value/${i}`));
+    return problems;
+  }
+  return [
+    ...problems,
+    ...entityProblems(typeToCheck(sim, result.type, base, response.json), response.json, 'body'),
+  ];
 }

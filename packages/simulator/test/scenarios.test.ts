@@ -2,13 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createToken } from '../src/index.js';
+import { createToken, type ManualClock, startRun } from '../src/index.js';
 import { call, conformanceProblems, newSimulator } from './harness.js';
 
 interface Step {
   name?: string;
+  /** Moves the simulator's clock forward (ms) before the request, running what falls due. */
+  advance?: number;
+  /** Starts a run now, as the 12-hourly schedule does; `save: { var: id }` keeps its id. */
+  startRun?: { save?: string };
   token?: 'none' | 'garbled' | { scopes: string[]; app?: boolean };
-  request: {
+  request?: {
     method: string;
     path: string;
     body?: unknown;
@@ -16,7 +20,7 @@ interface Step {
     contentType?: string;
     headers?: Record<string, string>;
   };
-  expect: {
+  expect?: {
     status: number;
     error?: string;
     message?: string[];
@@ -25,21 +29,38 @@ interface Step {
     has?: string[];
     lacks?: string[];
     headers?: Record<string, string>;
+    /** Header values matched as regular expressions. */
+    headerMatches?: Record<string, string>;
     noBody?: boolean;
+    /** Variables from the answer: a dotted path into the body (`value.0.id`), or `header:<name>`. */
     save?: Record<string, string>;
     count?: { value: number };
+    text?: string;
   };
 }
 
+interface Scenario {
+  readonly file: string;
+  readonly name: string;
+  readonly steps: Step[];
+}
+
 const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
-const scenarios = readdirSync(dir)
+const scenarios: Scenario[] = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => ({ file: f, ...(parse(readFileSync(dir + f, 'utf8')) as { name: string; steps: Step[] }) }));
 
 function substitute<T>(value: T, vars: Record<string, string>): T {
-  return JSON.parse(JSON.stringify(value).replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m)) as T;
+  return JSON.parse(
+    JSON.stringify(value).replace(/\{(\w+)\}/g, (m, k: string) =>
+      vars[k] !== undefined ? JSON.stringify(vars[k]).slice(1, -1) : m,
+    ),
+  ) as T;
 }
+
+const at = (value: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
 
 describe('scenario files (data): request → expected response, every response checked against the spec', () => {
   it('there are scenarios', () => {
@@ -47,12 +68,18 @@ describe('scenario files (data): request → expected response, every response c
   });
 
   for (const scenario of scenarios) {
-    it(`${scenario.file}: ${scenario.name}`, () => {
-      const sim = newSimulator();
+    it(`${scenario.file}: ${scenario.name}`, async () => {
+      const sim = await newSimulator();
       const vars: Record<string, string> = {};
       try {
         for (const [index, rawStep] of scenario.steps.entries()) {
           const step = substitute(rawStep, vars);
+          if (step.advance) await (sim.clock as ManualClock).advance(step.advance);
+          if (step.startRun) {
+            const id = await startRun(sim.env);
+            if (step.startRun.save) vars[step.startRun.save] = String(id);
+          }
+          if (!step.request || !step.expect) continue;
           const label = `${scenario.file} step ${index + 1} (${step.name ?? `${step.request.method} ${step.request.path}`})`;
           const headers: Record<string, string> = { ...(step.request.headers ?? {}) };
           if (step.token === 'none') headers.authorization = '';
@@ -60,15 +87,17 @@ describe('scenario files (data): request → expected response, every response c
           else if (step.token)
             headers.authorization = `Bearer ${createToken({ scopes: step.token.scopes, application: step.token.app ?? false })}`;
           if (step.request.contentType) headers['content-type'] = step.request.contentType;
-          const response = call(
+          // An absolute URL (a Location, an upload session's URL) is requested by its path.
+          const path = step.request.path.replace(/^https?:\/\/[^/]+/, '');
+          const response = await call(
             sim,
             step.request.method,
-            step.request.path,
+            path,
             step.request.raw ?? step.request.body,
             headers,
           );
           expect(response.status, `${label}: ${JSON.stringify(response.json)}`).toBe(step.expect.status);
-          expect(conformanceProblems(step.request.method, step.request.path, response), label).toEqual([]);
+          expect(conformanceProblems(sim, step.request.method, path, response), label).toEqual([]);
           const e = step.expect;
           if (e.error) expect(response.json?.error?.code, label).toBe(e.error);
           for (const m of e.message ?? []) expect(response.json?.error?.message, label).toContain(m);
@@ -81,13 +110,18 @@ describe('scenario files (data): request → expected response, every response c
           for (const k of e.has ?? []) expect(response.json, label).toHaveProperty([k]);
           for (const k of e.lacks ?? []) expect(response.json, label).not.toHaveProperty([k]);
           for (const [k, v] of Object.entries(e.headers ?? {})) expect(response.headers[k], label).toBe(v);
+          for (const [k, v] of Object.entries(e.headerMatches ?? {}))
+            expect(response.headers[k], label).toMatch(new RegExp(v));
           if (e.noBody) expect(response.body, label).toBeUndefined();
+          if (e.text !== undefined) expect(response.text, label).toBe(e.text);
           if (e.count) expect(response.json?.value, label).toHaveLength(e.count.value);
           for (const [name, field] of Object.entries(e.save ?? {}))
-            vars[name] = String(response.json?.[field]);
+            vars[name] = field.startsWith('header:')
+              ? String(response.headers[field.slice('header:'.length)])
+              : String(at(response.json, field));
         }
       } finally {
-        sim.close();
+        await sim.close();
       }
     });
   }

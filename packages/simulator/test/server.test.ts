@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createToken, DataFileError, Store, startSimulator } from '../src/index.js';
+import { createToken, DataFileError, JournalStore, ManualClock, startSimulator } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sds-sim-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,8 +52,9 @@ describe('the HTTP simulator', () => {
     await sim.close();
   });
 
-  it('a reset flow goes notReady, then ready after the configured delay', async () => {
-    const sim = await startSimulator({ readinessDelayMs: 50 });
+  it('a reset flow goes notReady, then ready after the configured delay (on the clock given)', async () => {
+    const clock = new ManualClock();
+    const sim = await startSimulator({ readinessDelayMs: 50, clock });
     const base = `${sim.url}/external/industryData/outboundProvisioningFlowSets`;
     const set: any = await (
       await fetch(base, { method: 'POST', headers, body: JSON.stringify({ displayName: 'r' }) })
@@ -67,14 +68,17 @@ describe('the HTTP simulator', () => {
     ).json();
     const status = async () =>
       (await json(fetch(`${base}/${set.id}/provisioningFlows/${flow.id}`, { headers }))).readinessStatus;
-    await new Promise((r) => setTimeout(r, 120));
+    expect(await status()).toBe('notReady');
+    await clock.advance(49);
+    expect(await status()).toBe('notReady');
+    await clock.advance(1);
     expect(await status()).toBe('ready');
     expect(
       (await fetch(`${base}/${set.id}/provisioningFlows/${flow.id}/reset`, { method: 'POST', headers }))
         .status,
     ).toBe(202);
     expect(await status()).toBe('notReady');
-    await new Promise((r) => setTimeout(r, 120));
+    await clock.advance(50);
     expect(await status()).toBe('ready');
     await sim.close();
   });
@@ -166,8 +170,8 @@ describe('durable state (--data)', () => {
   ])('refuses %s with an error naming the file and line', (_name, content, message) => {
     const data = join(dir, `bad-${Math.random()}.jsonl`);
     writeFileSync(data, content);
-    expect(() => Store.durable(data)).toThrow(DataFileError);
-    expect(() => Store.durable(data)).toThrow(message);
-    expect(() => Store.durable(data)).toThrow(data);
+    expect(() => JournalStore.open(data)).toThrow(DataFileError);
+    expect(() => JournalStore.open(data)).toThrow(message);
+    expect(() => JournalStore.open(data)).toThrow(data);
   });
 });

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleDiagnostic } from '@sds-toolkit/rules';
-import type { SimResponse } from './http-types.js';
+import type { SimResponse } from '../http-types.js';
 
 /**
  * The error codes the simulator answers with, camelCase as Graph documents them (learn.microsoft.com/graph/errors,
- * /graph/workbook-error-codes); the two authentication codes are the ones Graph itself sends, spelt as it does.
+ * /graph/workbook-error-codes), the transport's own as their HTTP reason phrase in camelCase; the two
+ * authentication codes are the ones Graph itself sends, spelt as it does.
  */
 export const ErrorCode = {
   badRequest: 'badRequest',
@@ -15,9 +16,11 @@ export const ErrorCode = {
   methodNotAllowed: 'methodNotAllowed',
   conflict: 'conflict',
   payloadTooLarge: 'payloadTooLarge',
+  headersTooLarge: 'requestHeaderFieldsTooLarge',
   unsupportedMediaType: 'unsupportedMediaType',
   tooManyRequests: 'tooManyRequests',
   serviceUnavailable: 'serviceUnavailable',
+  notImplemented: 'notImplemented',
   internal: 'generalException',
 } as const;
 

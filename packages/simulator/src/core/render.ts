@@ -1,0 +1,177 @@
+import type { SimResponse } from '../http-types.js';
+import { isInternalKey, isObject, type Json, setKey } from '../json.js';
+import { page } from '../query/apply.js';
+import type { QueryOptions } from '../query/options.js';
+import { childCollection } from '../store/store.js';
+import { contextPathOf } from './address.js';
+import type { Env, Outcome, RequestContext } from './context.js';
+import { baseHeaders, type RequestIds } from './odata-error.js';
+
+/** A reference to another entity, as stored in place of an `@odata.bind`. */
+export interface StoredRef {
+  readonly collection: string;
+  readonly id: string;
+}
+
+export const refSuffix = '@sim.ref';
+
+const jsonHeaders = (ids: RequestIds, extra: Readonly<Record<string, string>> = {}) => ({
+  ...baseHeaders(ids),
+  'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true',
+  ...extra,
+});
+
+export type Presenter = (object: Json, env: Env) => Json;
+
+/** Shapes stored values for the wire: internal keys dropped, nested references answered inline (as Graph does). */
+export class Renderer {
+  constructor(
+    private readonly env: Env,
+    private readonly presenters: readonly Presenter[],
+  ) {}
+
+  private metadata(): string {
+    return `${this.env.origin()}/beta/$metadata#`;
+  }
+
+  contextOf(collection: string, select: readonly string[] | undefined, suffix: string): string {
+    const root = this.env.model.rootTemplate.slice(1);
+    const path = collection ? `${root}/${contextPathOf(collection)}` : root;
+    return `${this.metadata()}${path}${select ? `(${select.join(',')})` : ''}${suffix}`;
+  }
+
+  /** A value without internal keys; nested references (`roleGroup`) inline; presenters applied to every object. */
+  async shape(value: unknown, depth = 0): Promise<unknown> {
+    if (Array.isArray(value)) return Promise.all(value.map((v) => this.shape(v, depth + 1)));
+    if (!isObject(value)) return value;
+    // Presenters see the stored object, internal keys included (a link kept as a path is answered on this host).
+    let source = value;
+    for (const present of this.presenters) source = present(source, this.env);
+    const out: Json = {};
+    for (const key of Object.keys(source)) {
+      const v = source[key];
+      if (key.endsWith(refSuffix)) {
+        // A top-level reference is a navigation property: answered through $expand, not inline.
+        if (depth === 0) continue;
+        const name = key.slice(0, -refSuffix.length);
+        const ref = v as StoredRef;
+        const target = await this.env.store.get(ref.collection, ref.id);
+        if (target) {
+          setKey(out, `${name}@odata.context`, this.contextOf(ref.collection, undefined, '/$entity'));
+          setKey(out, name, await this.shape(target, 0));
+        }
+        continue;
+      }
+      if (isInternalKey(key)) continue;
+      setKey(out, key, await this.shape(v, depth + 1));
+    }
+    return out;
+  }
+
+  /** An entity as answered: shaped, with `$select` and `$expand` applied. */
+  async entity(collection: string, entity: Json, options: QueryOptions): Promise<Json> {
+    const shaped = (await this.shape(entity)) as Json;
+    const type = this.env.model.typeOfEntity(entity, '');
+    let out: Json = shaped;
+    if (options.select && !options.select.includes('*')) {
+      out = {};
+      for (const key of ['@odata.type', 'id', ...options.select])
+        if (Object.hasOwn(shaped, key)) setKey(out, key, shaped[key]);
+    }
+    for (const item of options.expand) {
+      const navigation = this.env.model
+        .navigations(type || this.rootOrSetType(collection))
+        .get(item.property);
+      if (!navigation) continue;
+      if (navigation.collection) {
+        const children = await this.env.store.list(
+          childCollection(collection, String(entity.id ?? ''), item.property),
+        );
+        const result = page(children, item.options, Number.POSITIVE_INFINITY);
+        const childCollectionName = childCollection(collection, String(entity.id ?? ''), item.property);
+        if (item.options.count) setKey(out, `${item.property}@odata.count`, result.total);
+        setKey(
+          out,
+          item.property,
+          await Promise.all(result.items.map((c) => this.entity(childCollectionName, c, item.options))),
+        );
+      } else {
+        const ref = entity[`${item.property}${refSuffix}`] as StoredRef | undefined;
+        const target = ref ? await this.env.store.get(ref.collection, ref.id) : undefined;
+        setKey(
+          out,
+          item.property,
+          target ? await this.entity(ref?.collection ?? '', target, item.options) : null,
+        );
+      }
+    }
+    return out;
+  }
+
+  private rootOrSetType(collection: string): string {
+    return collection === '' ? this.env.model.rootType : '';
+  }
+
+  async respond(outcome: Outcome, context: RequestContext, search: string): Promise<SimResponse> {
+    const { ids, query } = context;
+    switch (outcome.kind) {
+      case 'empty':
+        return {
+          status: outcome.status,
+          headers: { ...baseHeaders(ids), ...outcome.headers },
+          body: undefined,
+        };
+      case 'value':
+        return {
+          status: outcome.status,
+          headers: jsonHeaders(ids, outcome.headers),
+          body: {
+            '@odata.context': `${this.metadata()}${outcome.type}`,
+            ...((await this.shape(outcome.body)) as Json),
+          },
+        };
+      case 'entity': {
+        const body = await this.entity(outcome.collection, outcome.entity, query);
+        const context =
+          outcome.collection === '' && outcome.entity.id === undefined
+            ? `${this.contextOf('', undefined, '')}/$entity`
+            : this.contextOf(outcome.collection, query.select, '/$entity');
+        return {
+          status: outcome.status,
+          headers: jsonHeaders(ids, outcome.headers),
+          body: { '@odata.context': context, ...body },
+        };
+      }
+      case 'collection': {
+        const result = page(outcome.items, query, this.env.settings.pageSize);
+        const body: Json = { '@odata.context': this.contextOf(outcome.collection, query.select, '') };
+        if (query.count) body['@odata.count'] = result.total;
+        body.value = await Promise.all(
+          result.items.map((item) => this.entity(outcome.collection, item, query)),
+        );
+        if (result.next) body['@odata.nextLink'] = this.nextLink(context, search, result.next.skip);
+        return { status: 200, headers: jsonHeaders(ids), body };
+      }
+    }
+  }
+
+  /**
+   * The next page's link: always on the simulator's configured host and the canonical path of what was listed
+   * (never built from the request's own path, which a client controls), the request's options kept, `$skip`
+   * moved on.
+   */
+  private nextLink(context: RequestContext, search: string, skip: number): string {
+    const params = new URLSearchParams(search);
+    for (const name of [...params.keys()]) if (/^\$?skip$/i.test(name)) params.delete(name);
+    params.set('$skip', String(skip));
+    const path = canonicalPath(context);
+    return `${this.env.link(path)}?${params.toString().replaceAll('%24', '$')}`;
+  }
+}
+
+/** The request's path as the spec spells it, keys in their own segments. */
+export function canonicalPath(context: RequestContext): string {
+  return context.operation.segments
+    .map((s) => ('literal' in s ? s.literal : encodeURIComponent(context.params[s.param] ?? '')))
+    .reduce((path, s) => `${path}/${s}`, '');
+}

@@ -1,0 +1,68 @@
+import { parsePayload, type Validator } from '@sds-toolkit/rules';
+import type { SimRequest } from '../http-types.js';
+import { isObject, type Json } from '../json.js';
+import type { Model } from '../model/model.js';
+import { parseOptions, type QueryOptions, readQuery } from '../query/options.js';
+import { QueryError } from '../query/query-error.js';
+import type { RouteMatch } from '../router/router.js';
+import { ErrorCode } from './odata-error.js';
+import { badRequest, invalid, Problem } from './problem.js';
+
+/** Graph refuses request bodies over 4 MB; the simulator over 5 MB (the rules' own limit). */
+export const maxBodyBytes = 5 * 1024 * 1024;
+
+export interface Input {
+  readonly query: QueryOptions;
+  readonly args: Readonly<Record<string, string>>;
+  readonly body: Json | undefined;
+}
+
+/**
+ * The validate stage: the query options against what the operation documents and the type it answers, the
+ * body against the schemas and the documented rules (stateless ones; rules that need the state run in the
+ * behaviours). Returns what was read, or the problem to answer once authentication has had its say.
+ */
+export function validateInput(
+  model: Model,
+  validator: Validator,
+  route: RouteMatch,
+  request: SimRequest,
+  search: string,
+): Input | Problem {
+  const { operation } = route;
+  const name = operation.info.alias ?? operation.id;
+  try {
+    const raw = readQuery(search, route.version !== 'v1.0');
+    const type =
+      operation.kind === 'list' || operation.kind === 'get' || operation.kind === 'create'
+        ? operation.set?.type
+        : operation.kind === 'root'
+          ? model.rootType
+          : operation.result?.type;
+    const query = parseOptions(model, raw.system, type, operation.queryOptions, name);
+    const args = operation.kind === 'function' ? { ...raw.custom, ...route.args } : route.args;
+    const text = request.body ?? '';
+    if (!operation.info.requestType) {
+      if (text.trim()) throw badRequest(`${name} takes no request body: send none`);
+      return { query, args, body: undefined };
+    }
+    if (Buffer.byteLength(text) > maxBodyBytes)
+      throw new Problem(413, ErrorCode.payloadTooLarge, `the body is over ${maxBodyBytes} bytes`);
+    const contentType = request.headers['content-type'] ?? '';
+    if (text && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim()))
+      throw new Problem(
+        415,
+        ErrorCode.unsupportedMediaType,
+        `send the body as application/json (got '${contentType || 'no Content-Type'}')`,
+      );
+    const parsed = parsePayload(text || 'null');
+    if (!parsed.ok) throw badRequest(parsed.diagnostic.message, [parsed.diagnostic]);
+    const refused = invalid(validator.validate(operation.info, parsed.value));
+    if (refused) throw refused;
+    return { query, args, body: isObject(parsed.value) ? parsed.value : undefined };
+  } catch (error) {
+    if (error instanceof Problem) return error;
+    if (error instanceof QueryError) return badRequest(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,132 @@
+import type { Model, OperationModel } from '../model/model.js';
+import { argumentsOf, keyOf, type PathSegment, parsePath } from './path.js';
+
+export interface RouteMatch {
+  readonly operation: OperationModel;
+  /** Path parameters (keys), decoded. */
+  readonly params: Readonly<Record<string, string>>;
+  /** A function's parameters written in its parentheses. */
+  readonly args: Readonly<Record<string, string>>;
+  /** The API version segment the request used (`beta`), if any. */
+  readonly version: string | undefined;
+}
+
+export type RouteResult =
+  | ({ readonly ok: true } & RouteMatch)
+  | {
+      readonly ok: false;
+      readonly status: 400 | 404 | 405;
+      readonly message: string;
+      /** For a 405: the methods the resource has. */
+      readonly allow?: readonly string[];
+    };
+
+interface Node {
+  readonly literals: Map<string, Node>;
+  param: { readonly name: string; readonly node: Node } | undefined;
+  readonly operations: Map<string, OperationModel>;
+}
+
+const newNode = (): Node => ({ literals: new Map(), param: undefined, operations: new Map() });
+
+export interface Router {
+  match(method: string, pathname: string): RouteResult;
+}
+
+/**
+ * Routes from the spec's path templates, in a tree: literal segments match case-insensitively (the docs write
+ * `OutboundProvisioningFlowSets` as often as `outboundProvisioningFlowSets`), a key goes in its own segment or
+ * in parentheses, and a function may be called with parentheses holding its parameters.
+ */
+export function createRouter(model: Model): Router {
+  const root = newNode();
+  for (const operation of model.operations) {
+    let node = root;
+    for (const segment of operation.segments) {
+      if ('literal' in segment) {
+        const key = segment.literal.toLowerCase();
+        let next = node.literals.get(key);
+        if (!next) {
+          next = newNode();
+          node.literals.set(key, next);
+        }
+        node = next;
+      } else {
+        node.param ??= { name: segment.param, node: newNode() };
+        node = node.param.node;
+      }
+    }
+    node.operations.set(operation.method.toUpperCase(), operation);
+  }
+
+  interface Walk {
+    node: Node;
+    params: Record<string, string>;
+    args: Record<string, string>;
+  }
+
+  /** Depth-first: a literal before a key, so `…/flows/reset` is the action and `…/flows/{id}` the entity. */
+  function walk(node: Node, segments: readonly PathSegment[], at: number, found: Walk): Walk | undefined {
+    if (at === segments.length) return node.operations.size > 0 ? { ...found, node } : undefined;
+    const segment = segments[at] as PathSegment;
+    const literal = node.literals.get(segment.name.toLowerCase());
+    if (literal) {
+      if (segment.parens === undefined) {
+        const done = walk(literal, segments, at + 1, found);
+        if (done) return done;
+      } else if (literal.param) {
+        // `sets('id')`: the key of the next (parameter) segment, in parentheses.
+        const key = keyOf(segment.parens);
+        if (key !== undefined) {
+          const done = walk(literal.param.node, segments, at + 1, {
+            ...found,
+            params: { ...found.params, [literal.param.name]: key },
+          });
+          if (done) return done;
+        }
+      } else if (at === segments.length - 1) {
+        // `getStatistics()`, `getUploadSession(resetSession=true)`: a function call.
+        const args = argumentsOf(segment.parens);
+        if (args && literal.operations.size > 0)
+          return { ...found, node: literal, args: { ...found.args, ...args } };
+      }
+    }
+    if (node.param && segment.parens === undefined && segment.name.length > 0)
+      return walk(node.param.node, segments, at + 1, {
+        ...found,
+        params: { ...found.params, [node.param.name]: segment.name },
+      });
+    return undefined;
+  }
+
+  return {
+    match(method, pathname) {
+      const parsed = parsePath(pathname);
+      if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
+      if (parsed.version === 'v1.0')
+        return {
+          ok: false,
+          status: 404,
+          message: `industryData is on the beta endpoint only: use /beta${pathname.replace(/^\/v1\.0/i, '')}`,
+        };
+      const found = walk(root, parsed.segments, 0, { node: root, params: {}, args: {} });
+      if (!found)
+        return {
+          ok: false,
+          status: 404,
+          message: `no resource at ${pathname}: the simulator serves ${model.rootTemplate} and below, as the spec describes`,
+        };
+      const operation = found.node.operations.get(method.toUpperCase());
+      if (!operation) {
+        const allow = [...found.node.operations.keys()].sort();
+        return {
+          ok: false,
+          status: 405,
+          message: `${method} is not allowed on ${pathname}; it takes ${allow.join(', ')}`,
+          allow,
+        };
+      }
+      return { ok: true, operation, params: found.params, args: found.args, version: parsed.version };
+    },
+  };
+}
