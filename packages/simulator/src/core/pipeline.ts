@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
 import type { Validator } from '@sds-toolkit/rules';
 import { type Clock, systemClock } from '../clock.js';
-import { type Fault, FaultConfigError, FaultInjector, type FaultRule, faultFromHeader } from '../faults.js';
+import {
+  checkFaultRules,
+  type Fault,
+  FaultConfigError,
+  FaultInjector,
+  type FaultRule,
+  faultFromHeader,
+} from '../faults.js';
 import type { SimRequest, SimResponse } from '../http-types.js';
 import { buildModel, type Model } from '../model/model.js';
 import { createRouter } from '../router/router.js';
@@ -78,7 +85,7 @@ export async function createSimulator(
   const router = createRouter(model);
   const permissions = new Permissions(options.spec);
   const authenticator = new Authenticator(options.secret);
-  const faults = new FaultInjector(options.faults ?? []);
+  const faults = new FaultInjector(checkFaultRules(options.faults ?? [], 'faults'));
   const settings: Settings = {
     readinessDelayMs: options.readinessDelayMs ?? defaultSettings.readinessDelayMs,
     operationDelayMs: options.operationDelayMs ?? defaultSettings.operationDelayMs,
@@ -281,7 +288,7 @@ export async function createSimulator(
     env,
     handle,
     injectFault(rule) {
-      faults.add(rule);
+      faults.add(checkFaultRules([rule], 'injectFault')[0] as FaultRule);
     },
     async reset() {
       for (const cancel of cancels) cancel();

@@ -19,7 +19,7 @@ export function parsePath(pathname: string): ParsedPath {
   const raw = pathname.split('/');
   const segments: PathSegment[] = [];
   let version: string | undefined;
-  for (const [index, part] of raw.entries()) {
+  for (const part of raw) {
     // Empty segments (`//`, a trailing `/`) name nothing; `.` and `..` are not OData segments.
     if (part === '') continue;
     let text: string;
@@ -28,7 +28,7 @@ export function parsePath(pathname: string): ParsedPath {
     } catch {
       return { ok: false, message: `the path segment '${part}' is not valid percent-encoding` };
     }
-    if (segments.length === 0 && version === undefined && versions.has(text.toLowerCase()) && index <= 1) {
+    if (segments.length === 0 && version === undefined && versions.has(text.toLowerCase())) {
       version = text.toLowerCase();
       continue;
     }
