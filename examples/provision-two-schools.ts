@@ -53,7 +53,7 @@ export async function provisionTwoSchools(options: RunOptions): Promise<RunResul
       odataType: `${NS}.basicFilter`,
       attribute: 'orgExternalId',
       in: [...(options.schools ?? ['school-1', 'school-2'])],
-    } as never,
+    },
   });
   if (!set?.id) throw new Error('the flow set came back without an id');
   log(`created flow set ${set.id}`);
@@ -65,12 +65,8 @@ export async function provisionTwoSchools(options: RunOptions): Promise<RunResul
         additionalAttributes: ['courseTitle', 'courseCode'],
         additionalOptions: { createTeam: false, writeDisplayNameOnCreateOnly: false },
         enrollmentMappings: {
-          memberEnrollmentMappings: [
-            { odataType: `${NS}.sectionRoleReferenceValue`, code: 'student' } as never,
-          ],
-          ownerEnrollmentMappings: [
-            { odataType: `${NS}.sectionRoleReferenceValue`, code: 'teacher' } as never,
-          ],
+          memberEnrollmentMappings: [{ odataType: `${NS}.sectionRoleReferenceValue`, code: 'student' }],
+          ownerEnrollmentMappings: [{ odataType: `${NS}.sectionRoleReferenceValue`, code: 'teacher' }],
         },
       },
     };

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ClassGroupProvisioningFlow,
   createIndustryDataAdapter,
   createIndustryDataClient,
   type IndustryDataClient,
   IndustryDataError,
+  type OutboundProvisioningFlowSet,
 } from '../src/index.js';
 import { fakeFetch, type Handler } from './fake-fetch.js';
 
 const base = 'https://graph.microsoft.com/beta/external/industryData/outboundProvisioningFlowSets';
-const classGroupFlow = {
+const classGroupFlow: ClassGroupProvisioningFlow = {
   odataType: '#microsoft.graph.industryData.classGroupProvisioningFlow',
   configuration: { additionalAttributes: ['courseTitle'], additionalOptions: { createTeam: false } },
 };
@@ -57,7 +59,7 @@ describe('every operation sends the documented request and resolves on the docum
             odataType: '#microsoft.graph.industryData.basicFilter',
             attribute: 'orgExternalId',
             in: ['S1'],
-          } as never,
+          },
         }),
       { status: 201, body: { id: 's1' } },
       'POST',
@@ -98,7 +100,7 @@ describe('every operation sends the documented request and resolves on the docum
     ],
     [
       'create a flow',
-      (c) => set(c).provisioningFlows.post(classGroupFlow as never),
+      (c) => set(c).provisioningFlows.post(classGroupFlow),
       { status: 201, body: { id: 'f1' } },
       'POST',
       `${base}/s%201/provisioningFlows`,
@@ -117,7 +119,7 @@ describe('every operation sends the documented request and resolves on the docum
     ],
     [
       'update a flow',
-      (c) => flow(c).patch(classGroupFlow as never),
+      (c) => flow(c).patch(classGroupFlow),
       { status: 204 },
       'PATCH',
       `${base}/s%201/provisioningFlows/f1`,
@@ -159,7 +161,7 @@ describe('every operation sends the documented request and resolves on the docum
 
   it('a 200 with a body where 204 is documented is still accepted (the body is ignored)', async () => {
     const { client } = clientWith(() => ({ status: 200, body: { id: 'f1' } }));
-    await expect(flow(client).patch(classGroupFlow as never)).resolves.toBeUndefined();
+    await expect(flow(client).patch(classGroupFlow)).resolves.toBeUndefined();
   });
 
   it('uses the adapter base URL, so scripts can point at the simulator', async () => {
@@ -179,7 +181,7 @@ describe('every operation sends the documented request and resolves on the docum
 });
 
 describe('PATCH sends only what the caller set', () => {
-  it.each([
+  it.each<[string, OutboundProvisioningFlowSet, unknown]>([
     ['undefined is left out', { displayName: 'B', filter: undefined }, { displayName: 'B' }],
     ['null is sent, to clear', { filter: null }, { filter: null }],
     ['nothing set, empty body', {}, {}],
@@ -190,7 +192,7 @@ describe('PATCH sends only what the caller set', () => {
     ],
   ])('%s', async (_name, patch, wire) => {
     const { client, sent } = clientWith(() => ({ status: 204 }));
-    await set(client).patch(patch as never);
+    await set(client).patch(patch);
     expect(sent[0]?.body).toEqual(wire);
   });
 });

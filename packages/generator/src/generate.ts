@@ -44,7 +44,7 @@ export function generate(specText: string, source: string): Generated {
     generatorVersion,
     source,
     specSha256: createHash('sha256').update(specText).digest('hex'),
-    files: [...files.keys()].sort(),
+    files: [...files.keys()].sort(compareCodePoints),
   };
   files.set('generator-lock.json', `${JSON.stringify(lock, null, 2)}\n`);
   return { ir, files: new Map([...files.entries()].sort(([a], [b]) => compareCodePoints(a, b))) };
@@ -66,7 +66,7 @@ function listFiles(dir: string): string[] {
     }
   };
   walk(dir);
-  return found.sort();
+  return found.sort(compareCodePoints);
 }
 
 export interface OutputDifference {

@@ -1,7 +1,7 @@
 import { createIndustryDataAdapter, createIndustryDataClient } from '@sds-toolkit/client';
 import { describe, expect, it } from 'vitest';
 import { RequestValidationError, ValidationMiddleware } from '../src/index.js';
-import { classGroupFlow, NS, validator } from './helpers.js';
+import { NS, validator } from './helpers.js';
 
 function client() {
   const sent: string[] = [];
@@ -25,7 +25,9 @@ describe('the validation middleware refuses an invalid request before it leaves 
     const { sent, flows } = client();
     const error = await flows
       .byProvisioningFlowId('f1')
-      .patch({ odataType: `${NS}classGroupProvisioningFlow`, readinessStatus: 'ready' } as never)
+      // The client itself leaves out the properties the service sets: what is left to catch is one given as
+      // additional data, and a classGroup flow update without its configuration.
+      .patch({ odataType: `${NS}classGroupProvisioningFlow`, additionalData: { readinessStatus: 'ready' } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestValidationError);
     expect((error as RequestValidationError).diagnostics.map((d) => d.ruleId)).toEqual([
@@ -41,9 +43,9 @@ describe('the validation middleware refuses an invalid request before it leaves 
   it('a valid request goes through', async () => {
     const { sent, flows } = client();
     await flows.byProvisioningFlowId('f1').patch({
-      odataType: classGroupFlow['@odata.type'],
+      odataType: `${NS}classGroupProvisioningFlow`,
       configuration: { additionalAttributes: ['courseTitle'] },
-    } as never);
+    });
     expect(sent).toEqual([
       'PATCH https://graph.microsoft.com/beta/external/industryData/outboundProvisioningFlowSets/s1/provisioningFlows/f1',
     ]);

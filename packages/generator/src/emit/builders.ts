@@ -3,7 +3,9 @@ import type { GeneratorIR, ModelIR, OperationIR, TreeNode } from '../ir/types.js
 import { upperFirst } from '../naming.js';
 import { Imports, objectLiteral, Printer, str } from '../printer/printer.js';
 import { generatedHeader } from './header.js';
+import { anyName } from './models.js';
 import { importPath, modelsFile } from './paths.js';
+import { runtimeFile } from './runtime.js';
 
 const kiota = '@microsoft/kiota-abstractions';
 export const clientFile = 'industryDataClient.ts';
@@ -15,6 +17,12 @@ interface Context {
   readonly file: string;
   readonly imports: Imports;
   readonly models: ReadonlyMap<string, ModelIR>;
+}
+
+/** The type of a body declared as `fullName`: the union of its concrete types when others derive from it. */
+function bodyType(ctx: Context, fullName: string): string {
+  const model = ctx.models.get(fullName);
+  return useModel(ctx, fullName, (n) => (model && model.derived.length > 0 ? anyName(n) : n), true);
 }
 
 function useModel(
@@ -42,7 +50,7 @@ function uriTemplate(node: TreeNode): string {
     ...new Set(
       node.operations.flatMap((op) => op.queryParameters.map((q) => q.wireName.replace(/^\$/, '%24'))),
     ),
-  ].sort();
+  ].sort(compareCodePoints);
   return `{+baseurl}${node.path}${query.length > 0 ? `{?${query.join(',')}}` : ''}`;
 }
 
@@ -51,10 +59,10 @@ function methodSignatures(p: Printer, ctx: Context, node: TreeNode, op: Operatio
     op.queryParameters.length > 0
       ? `RequestConfiguration<${queryInterface(node, op)}>`
       : 'RequestConfiguration<object>';
-  const body = op.requestModel ? `body: ${useModel(ctx, op.requestModel, (n) => n, true)}, ` : '';
+  const body = op.requestModel ? `body: ${bodyType(ctx, op.requestModel)}, ` : '';
   const result =
     returnsBody(op) && op.responseModel
-      ? `Promise<${useModel(ctx, op.responseModel, (n) => n, true)} | undefined>`
+      ? `Promise<${bodyType(ctx, op.responseModel)} | undefined>`
       : 'Promise<void>';
   const status = `Resolves on ${op.successStatus ?? 'any 2xx status'}${returnsBody(op) ? ' with the response body' : ' with no value'}; rejects with the service's OData error otherwise.`;
   p.doc([
@@ -95,7 +103,11 @@ function requestMetadata(
   } else entries.push(['adapterMethodName', str('sendNoResponseContent')]);
   if (op.requestModel) {
     entries.push(['requestBodyContentType', str('application/json')]);
-    entries.push(['requestBodySerializer', useModel(ctx, op.requestModel, (n) => `serialize${n}`, false)]);
+    ctx.imports.add(importPath(ctx.file, runtimeFile), 'requestBody');
+    entries.push([
+      'requestBodySerializer',
+      `/* @__PURE__ */ requestBody(${useModel(ctx, op.requestModel, (n) => `serialize${n}`, false)})`,
+    ]);
     entries.push(['requestInformationContentSetMethod', str('setContentFromParsable')]);
   }
   if (op.queryParameters.length > 0)

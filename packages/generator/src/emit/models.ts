@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type { EnumIR, GeneratorIR, ModelIR, PropertyIR } from '../ir/types.js';
 import { enumKey, propertyKey } from '../naming.js';
 import { Imports, Printer, str } from '../printer/printer.js';
@@ -7,7 +8,7 @@ import { runtimeFile } from './runtime.js';
 
 const kiota = '@microsoft/kiota-abstractions';
 
-interface Context {
+export interface Context {
   readonly file: string;
   readonly imports: Imports;
   readonly models: ReadonlyMap<string, ModelIR>;
@@ -24,6 +25,18 @@ function use(ctx: Context, fullName: string, member: (name: string) => string, t
   return name;
 }
 
+/**
+ * The type of a value declared as model `fullName`: the model itself, or, when types derive from it, the
+ * union of the concrete types it can be (`AnyProvisioningFlow`), discriminated by `odataType`.
+ */
+export function valueType(ctx: Context, fullName: string): string {
+  const model = ctx.models.get(fullName);
+  return use(ctx, fullName, (n) => (model && model.derived.length > 0 ? anyName(n) : n), true);
+}
+
+/** The name of the union of the concrete types of a model others derive from. */
+export const anyName = (name: string): string => `Any${name}`;
+
 function runtime(ctx: Context, name: string, typeOnly = false): string {
   ctx.imports.add(importPath(ctx.file, runtimeFile), name, typeOnly);
   return name;
@@ -36,7 +49,7 @@ function tsType(ctx: Context, p: PropertyIR): string {
       item = `${runtime(ctx, 'Evolvable', true)}<${use(ctx, p.type.target, (n) => n, true)}>`;
       break;
     case 'model':
-      item = use(ctx, p.type.target, (n) => n, true);
+      item = valueType(ctx, p.type.target);
       break;
     default:
       // A value of a type the spec leaves open is kept whole, as plain JSON (a collection included).
@@ -57,7 +70,7 @@ const primitiveTs = (p: PropertyIR): string =>
 function readExpression(ctx: Context, p: PropertyIR): string {
   if (p.type.kind === 'model') {
     const factory = use(ctx, p.type.target, (n) => `create${n}FromDiscriminatorValue`, false);
-    const type = use(ctx, p.type.target, (n) => n, true);
+    const type = valueType(ctx, p.type.target);
     if (p.collection)
       return `n.getCollectionOfObjectValues<${type}>(${factory}) ?? ${runtime(ctx, 'nullOrUndefined')}(n)`;
     return `${runtime(ctx, 'objectOrNull')}(n, () => n.getObjectValue<${type}>(${factory}))`;
@@ -96,6 +109,10 @@ function writeStatement(ctx: Context, p: PropertyIR, value: string): string {
   return `writer.${writer}(${key}, ${access});`;
 }
 
+/** A concrete type at the end of a hierarchy names itself in `odataType`, so a union of them is discriminated. */
+const narrowsOdataType = (model: ModelIR): boolean =>
+  model.discriminated && !model.abstract && model.base !== undefined && model.derived.length === 0;
+
 /** `case` labels for a discriminator value: Graph writes `#ns.type`, hand-written payloads often `ns.type`. */
 const caseLabels = (fullName: string): string[] => [`case ${str(`#${fullName}`)}:`, `case ${str(fullName)}:`];
 
@@ -117,16 +134,50 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
         p.line('odataType?: string | null;');
       }
     }
+    if (narrowsOdataType(model)) {
+      p.doc([
+        model.odataTypeRequired
+          ? `\`#${model.fullName}\`: says which type the value is where a base type is expected (required).`
+          : `\`#${model.fullName}\`, when the service names the type.`,
+      ]);
+      p.line(
+        model.odataTypeRequired
+          ? `odataType: ${str(`#${model.fullName}`)};`
+          : `odataType?: ${str(`#${model.fullName}`)} | null;`,
+      );
+    }
     for (const prop of model.properties) {
       p.doc([
         prop.description,
-        prop.readOnly ? 'Read-only: set by the service.' : undefined,
+        prop.sent
+          ? undefined
+          : prop.readOnly
+            ? 'Read-only: set by the service, never sent in a request body.'
+            : prop.navigation
+              ? 'A relationship, read with `$expand`: never sent in a request body.'
+              : 'Set by the service (no request-body table of the docs lists it): never sent in a request body.',
         prop.wireName !== prop.name ? `Wire name: \`${prop.wireName}\`.` : undefined,
       ]);
       p.line(`${propertyKey(prop.name)}?: ${tsType(ctx, prop)} | null;`);
     }
   });
   p.line();
+  if (model.derived.length > 0) {
+    // Where a base type is declared, the service needs `@odata.type` to know which type a value is (and sends
+    // it): members that name themselves only optionally are required to here, so the union discriminates.
+    const members = model.concrete.map((c) => {
+      const member = ctx.models.get(c);
+      const name = use(ctx, c, (n) => n, true);
+      return member && c !== model.fullName && narrowsOdataType(member) && !member.odataTypeRequired
+        ? `(${name} & { odataType: ${str(`#${c}`)} })`
+        : name;
+    });
+    p.doc([
+      `A \`${model.fullName}\` value: ${members.length > 1 ? 'one of its concrete types, told apart by `odataType`' : 'its concrete type'}.`,
+    ]);
+    p.line(`export type ${anyName(model.name)} = ${members.join(' | ')};`);
+    p.line();
+  }
 
   ctx.imports.add(kiota, 'ParseNode', true);
   const derived = model.derived.map((d) => ctx.models.get(d)).filter((d): d is ModelIR => !!d);
@@ -164,9 +215,10 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
   p.block(
     `export const ${model.name}Readers: Record<string, (value: Partial<${model.name}>, n: ParseNode) => void> = {`,
     () => {
+      // A type that narrows `odataType` to its own name still keeps what the wire says.
       if (chain[0]?.discriminated)
         p.line(
-          `'@odata.type': (value, n) => { value.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
+          `'@odata.type': (value, n) => { ${narrowsOdataType(model) ? '(value as { odataType?: string | null })' : 'value'}.odataType = n.getStringValue() ?? ${runtime(ctx, 'nullOrUndefined')}(n); },`,
         );
       const seen = new Set<string>();
       for (const level of chain) {
@@ -214,7 +266,7 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
           p.line(`  serialize${model.name}Properties(writer, value);`);
         });
       } else p.line(`serialize${model.name}Properties(writer, value);`);
-      p.line('writer.writeAdditionalData(value.additionalData);');
+      p.line(`writer.writeAdditionalData(${runtime(ctx, 'sendable')}(value.additionalData));`);
     },
   );
   p.line();
@@ -225,7 +277,21 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
     () => {
       if (base) p.line(`${use(ctx, base.fullName, (n) => `serialize${n}Properties`, false)}(writer, value);`);
       else if (model.discriminated) p.line("writer.writeStringValue('@odata.type', value.odataType);");
-      for (const prop of model.properties) p.line(writeStatement(ctx, prop, 'value'));
+      // Properties the service sets are written when echoing a model (a round trip keeps them), never in a
+      // request body; runs of them share one check, and the wire order stays the declared one.
+      const runs: PropertyIR[][] = [];
+      for (const prop of model.properties) {
+        const last = runs[runs.length - 1];
+        if (last && last[0]?.sent === prop.sent) last.push(prop);
+        else runs.push([prop]);
+      }
+      for (const run of runs) {
+        if (run[0]?.sent) for (const prop of run) p.line(writeStatement(ctx, prop, 'value'));
+        else
+          p.block(`if (!${runtime(ctx, 'inRequestBody')}()) {`, () => {
+            for (const prop of run) p.line(writeStatement(ctx, prop, 'value'));
+          });
+      }
     },
   );
   p.line();
@@ -252,7 +318,9 @@ function emitEnum(p: Printer, e: EnumIR): void {
 export function emitModels(ir: GeneratorIR, source: string): Map<string, string> {
   const models = new Map(ir.models.map((m) => [m.fullName, m]));
   const enums = new Map(ir.enums.map((e) => [e.fullName, e]));
-  const namespaces = [...new Set([...ir.models, ...ir.enums].map((x) => x.namespace))].sort();
+  const namespaces = [...new Set([...ir.models, ...ir.enums].map((x) => x.namespace))].sort(
+    compareCodePoints,
+  );
   const files = new Map<string, string>();
   for (const namespace of namespaces) {
     const file = modelsFile(namespace);

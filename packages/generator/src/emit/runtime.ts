@@ -3,6 +3,60 @@ import { generatedHeader } from './header.js';
 
 export const runtimeFile = 'runtime.ts';
 
+/**
+ * What a request body leaves out: properties the service sets (the serializers ask `inRequestBody()`) and
+ * annotations read from a response. Serialization is synchronous, so a depth counter scoped to one
+ * `requestBody` call says whether the value being written is a request body, at any depth and with any
+ * SerializationWriter (this client's or an existing Graph app's).
+ */
+function emitRequestBodyHelpers(p: Printer): void {
+  p.line('let requestBodyDepth = 0;');
+  p.line();
+  p.doc([
+    'Whether the value being written is (part of) a request body: properties the service sets are left out.',
+  ]);
+  p.block('export function inRequestBody(): boolean {', () => {
+    p.line('return requestBodyDepth > 0;');
+  });
+  p.line();
+  p.doc(["The serializer of a request body: the model's own, writing only what a POST or PATCH may carry."]);
+  p.block(
+    'export function requestBody<T>(serialize: (writer: SerializationWriter, value?: Partial<T> | null) => void): (writer: SerializationWriter, value?: Partial<T> | null) => void {',
+    () => {
+      p.block(
+        'return (writer, value) => {',
+        () => {
+          p.line('requestBodyDepth++;');
+          p.lines(['try {', '  serialize(writer, value);', '} finally {', '  requestBodyDepth--;', '}']);
+        },
+        '};',
+      );
+    },
+  );
+  p.line();
+  p.doc([
+    'Additional data as a request body may carry it: without annotations read from a response (`@odata.context`,',
+    '`@odata.etag`, `x@odata.navigationLink`), keeping `x@odata.bind`, which links to another resource.',
+    'Outside a request body it is written as read, so a round trip keeps everything.',
+  ]);
+  p.block(
+    'export function sendable(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {',
+    () => {
+      p.line(
+        "if (!data || requestBodyDepth === 0 || !Object.keys(data).some((k) => k.includes('@'))) return data;",
+      );
+      p.line('const kept: Record<string, unknown> = {};');
+      p.block('for (const [key, value] of Object.entries(data)) {', () => {
+        p.line("if (key.includes('@') && !key.endsWith('@odata.bind')) continue;");
+        p.line(
+          'Object.defineProperty(kept, key, { value, enumerable: true, writable: true, configurable: true });',
+        );
+      });
+      p.line('return kept;');
+    },
+  );
+}
+
 /** Helpers the generated models share: evolvable enums, JSON null versus absent, and open-typed values. */
 export function emitRuntime(source: string): string {
   const p = new Printer().lines(generatedHeader(source));
@@ -82,5 +136,7 @@ export function emitRuntime(source: string): string {
   p.block('export function attachReaders(deserializer: object, readers: object): void {', () => {
     p.line('Object.defineProperty(deserializer, readersKey, { value: readers });');
   });
+  p.line();
+  emitRequestBodyHelpers(p);
   return p.toString();
 }

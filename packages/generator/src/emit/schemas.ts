@@ -67,7 +67,7 @@ export function emitSchemas(ir: GeneratorIR, wireSource: string): string {
   const generator = TJS.buildGenerator(program, settings);
   if (!generator) throw new Error('typescript-json-schema could not read the generated wire types');
   const names = wireNames(ir);
-  const symbols = generator.getUserSymbols().sort();
+  const symbols = generator.getUserSymbols().sort(compareCodePoints);
   const schema = generator.getSchemaForSymbols(symbols, true, true) as {
     definitions?: Record<string, unknown>;
   } & Record<string, unknown>;

@@ -57,13 +57,18 @@ export function readProperties(body: SchemaObject, spec: OpenApiDocument, owner:
     if (wireName === '@odata.type') continue; // the discriminator: `odataType` on the root of each hierarchy
     const collection = schema.type === 'array';
     const item = collection ? (schema.items ?? {}) : schema;
+    const readOnly = schema.readOnly === true;
+    const navigation = schema['x-ms-navigationProperty'] === true;
     properties.push({
       wireName,
       name: propertyName(wireName),
       type: propertyType(item, spec, `${owner}.${wireName}`),
       collection,
       description: schema.description,
-      readOnly: schema.readOnly === true,
+      readOnly,
+      navigation,
+      // Refined once every request-body table is known (ir/request-bodies.ts).
+      sent: !readOnly && !navigation,
     });
   }
   return properties.sort((a, b) => compareCodePoints(a.wireName, b.wireName));
@@ -90,7 +95,7 @@ export function buildModels(spec: OpenApiDocument): { models: ModelIR[]; enums: 
     const body = (schema.allOf ? (schema.allOf.find((s) => !s.$ref) ?? {}) : schema) as SchemaObject;
     const derived = Object.values(body.discriminator?.mapping ?? {})
       .map(refName)
-      .sort();
+      .sort(compareCodePoints);
     models.push({
       fullName,
       name: typeName(fullName),
@@ -101,6 +106,9 @@ export function buildModels(spec: OpenApiDocument): { models: ModelIR[]; enums: 
       properties: readProperties(body, spec, fullName),
       description: schema.description,
       discriminated: !fullName.includes('.ODataErrors.'),
+      // Both known once every model and body is (ir/request-bodies.ts).
+      concrete: [fullName],
+      odataTypeRequired: false,
     });
   }
   const names = new Map<string, string>();

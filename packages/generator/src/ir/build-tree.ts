@@ -85,6 +85,8 @@ function bodyModel(
         ),
         description: `A page of ${item.split('.').pop()} objects, with the link to the next page.`,
         discriminated: false,
+        concrete: [fullName],
+        odataTypeRequired: false,
       });
     }
     return fullName;
@@ -142,7 +144,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
     operations: [],
     children: new Map(),
   };
-  for (const path of Object.keys(spec.paths).sort()) {
+  for (const path of Object.keys(spec.paths).sort(compareCodePoints)) {
     const item = spec.paths[path];
     if (!item) continue;
     let node = root;
@@ -180,7 +182,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
       const success =
         Object.keys(op.responses)
           .filter((code) => /^2\d\d$/.test(code))
-          .sort()[0] ?? (op.responses['2XX'] ? '2XX' : undefined);
+          .sort(compareCodePoints)[0] ?? (op.responses['2XX'] ? '2XX' : undefined);
       if (!success) throw new GeneratorInputError(`${method.toUpperCase()} ${path}: no success response`);
       const where = `${method.toUpperCase()} ${path}`;
       node.operations.push({

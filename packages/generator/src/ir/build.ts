@@ -2,6 +2,7 @@ import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { buildModels } from './build-models.js';
 import { buildTree } from './build-tree.js';
+import { finishModels } from './request-bodies.js';
 import type { GeneratorIR, ModelIR } from './types.js';
 
 /** OpenAPI → generator IR: model graph and resource tree, every list sorted. */
@@ -14,7 +15,11 @@ export function buildIR(spec: OpenApiDocument): GeneratorIR {
     title: spec.info.title,
     version: spec.info.version,
     serverUrl: spec.servers?.[0]?.url ?? 'https://graph.microsoft.com/beta',
-    models: [...modelMap.values()].sort((a, b) => compareCodePoints(a.fullName, b.fullName)),
+    models: finishModels(
+      [...modelMap.values()].sort((a, b) => compareCodePoints(a.fullName, b.fullName)),
+      spec,
+      root,
+    ),
     enums,
     root,
     errorModel: errorRef?.split('/').pop(),

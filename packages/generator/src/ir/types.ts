@@ -16,6 +16,14 @@ export interface PropertyIR {
   readonly collection: boolean;
   readonly description: string | undefined;
   readonly readOnly: boolean;
+  /** A navigation property (`x-ms-navigationProperty`): a relationship, not part of the resource's own data. */
+  readonly navigation: boolean;
+  /**
+   * Whether the property is written in a request body (POST, PATCH). False when the service sets it: marked
+   * `readOnly`, or not among the properties the request-body tables of its type (and the types derived from
+   * it) accept; a navigation property is sent only when such a table lists it.
+   */
+  readonly sent: boolean;
 }
 
 export interface ModelIR {
@@ -31,6 +39,16 @@ export interface ModelIR {
   readonly description: string | undefined;
   /** Whether `@odata.type` identifies this type on the wire (Graph types do; synthesized envelopes do not). */
   readonly discriminated: boolean;
+  /**
+   * The types a value declared as this one can be: its concrete self and concrete derived types, sorted; an
+   * abstract type no page derives stands for itself.
+   */
+  readonly concrete: readonly string[];
+  /**
+   * Whether a value of this type must say so in `@odata.type`: a concrete derived type that no property or
+   * body declares directly is only ever sent where a base is declared, so the service needs the name.
+   */
+  readonly odataTypeRequired: boolean;
 }
 
 export interface EnumIR {

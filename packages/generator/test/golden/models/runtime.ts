@@ -70,3 +70,41 @@ export function bindReaders<T>(readers: Record<string, (value: T, n: ParseNode) 
 export function attachReaders(deserializer: object, readers: object): void {
   Object.defineProperty(deserializer, readersKey, { value: readers });
 }
+
+let requestBodyDepth = 0;
+
+/**
+ * Whether the value being written is (part of) a request body: properties the service sets are left out.
+ */
+export function inRequestBody(): boolean {
+  return requestBodyDepth > 0;
+}
+
+/**
+ * The serializer of a request body: the model's own, writing only what a POST or PATCH may carry.
+ */
+export function requestBody<T>(serialize: (writer: SerializationWriter, value?: Partial<T> | null) => void): (writer: SerializationWriter, value?: Partial<T> | null) => void {
+  return (writer, value) => {
+    requestBodyDepth++;
+    try {
+      serialize(writer, value);
+    } finally {
+      requestBodyDepth--;
+    }
+  };
+}
+
+/**
+ * Additional data as a request body may carry it: without annotations read from a response (`@odata.context`,
+ * `@odata.etag`, `x@odata.navigationLink`), keeping `x@odata.bind`, which links to another resource.
+ * Outside a request body it is written as read, so a round trip keeps everything.
+ */
+export function sendable(data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!data || requestBodyDepth === 0 || !Object.keys(data).some((k) => k.includes('@'))) return data;
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key.includes('@') && !key.endsWith('@odata.bind')) continue;
+    Object.defineProperty(kept, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return kept;
+}

@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type OutboundProvisioningFlowSet, type OutboundProvisioningFlowSetCollectionResponse, createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue, createOutboundProvisioningFlowSetFromDiscriminatorValue, serializeOutboundProvisioningFlowSet } from '../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../runtime.js';
 import { type OutboundProvisioningFlowSetItemRequestBuilder, OutboundProvisioningFlowSetItemRequestBuilderNavigationMetadata, OutboundProvisioningFlowSetItemRequestBuilderRequestsMetadata } from './item/index.js';
 
 /**
@@ -101,5 +102,5 @@ export const OutboundProvisioningFlowSetsRequestBuilderNavigationMetadata: Recor
  */
 export const OutboundProvisioningFlowSetsRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: OutboundProvisioningFlowSetsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createOutboundProvisioningFlowSetCollectionResponseFromDiscriminatorValue, queryParametersMapper: OutboundProvisioningFlowSetsRequestBuilderQueryParametersMapper },
-  post: { uriTemplate: OutboundProvisioningFlowSetsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createOutboundProvisioningFlowSetFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: serializeOutboundProvisioningFlowSet, requestInformationContentSetMethod: 'setContentFromParsable' },
+  post: { uriTemplate: OutboundProvisioningFlowSetsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createOutboundProvisioningFlowSetFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeOutboundProvisioningFlowSet), requestInformationContentSetMethod: 'setContentFromParsable' },
 };

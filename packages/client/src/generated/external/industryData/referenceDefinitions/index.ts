@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type ReferenceDefinition, type ReferenceDefinitionCollectionResponse, createReferenceDefinitionCollectionResponseFromDiscriminatorValue, createReferenceDefinitionFromDiscriminatorValue, serializeReferenceDefinition } from '../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../runtime.js';
 import { type ReferenceDefinitionItemRequestBuilder, ReferenceDefinitionItemRequestBuilderRequestsMetadata } from './item/index.js';
 
 /**
@@ -101,5 +102,5 @@ export const ReferenceDefinitionsRequestBuilderNavigationMetadata: Record<Exclud
  */
 export const ReferenceDefinitionsRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: ReferenceDefinitionsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createReferenceDefinitionCollectionResponseFromDiscriminatorValue, queryParametersMapper: ReferenceDefinitionsRequestBuilderQueryParametersMapper },
-  post: { uriTemplate: ReferenceDefinitionsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createReferenceDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: serializeReferenceDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  post: { uriTemplate: ReferenceDefinitionsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createReferenceDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeReferenceDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
 };

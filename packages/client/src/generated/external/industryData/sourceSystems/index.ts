@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type SourceSystemDefinition, type SourceSystemDefinitionCollectionResponse, createSourceSystemDefinitionCollectionResponseFromDiscriminatorValue, createSourceSystemDefinitionFromDiscriminatorValue, serializeSourceSystemDefinition } from '../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../runtime.js';
 import { type SourceSystemItemRequestBuilder, SourceSystemItemRequestBuilderRequestsMetadata } from './item/index.js';
 
 /**
@@ -101,5 +102,5 @@ export const SourceSystemsRequestBuilderNavigationMetadata: Record<Exclude<keyof
  */
 export const SourceSystemsRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: SourceSystemsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createSourceSystemDefinitionCollectionResponseFromDiscriminatorValue, queryParametersMapper: SourceSystemsRequestBuilderQueryParametersMapper },
-  post: { uriTemplate: SourceSystemsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createSourceSystemDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: serializeSourceSystemDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  post: { uriTemplate: SourceSystemsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createSourceSystemDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeSourceSystemDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
 };

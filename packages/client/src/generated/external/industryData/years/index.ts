@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type YearTimePeriodDefinition, type YearTimePeriodDefinitionCollectionResponse, createYearTimePeriodDefinitionCollectionResponseFromDiscriminatorValue, createYearTimePeriodDefinitionFromDiscriminatorValue, serializeYearTimePeriodDefinition } from '../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../runtime.js';
 import { type YearItemRequestBuilder, YearItemRequestBuilderRequestsMetadata } from './item/index.js';
 
 /**
@@ -101,5 +102,5 @@ export const YearsRequestBuilderNavigationMetadata: Record<Exclude<keyof YearsRe
  */
 export const YearsRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: YearsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createYearTimePeriodDefinitionCollectionResponseFromDiscriminatorValue, queryParametersMapper: YearsRequestBuilderQueryParametersMapper },
-  post: { uriTemplate: YearsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createYearTimePeriodDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: serializeYearTimePeriodDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  post: { uriTemplate: YearsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createYearTimePeriodDefinitionFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeYearTimePeriodDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
 };

@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { createODataErrorFromDiscriminatorValue } from '../../models/oDataErrors/index.js';
 import { type Basket, type BasketCollectionResponse, createBasketCollectionResponseFromDiscriminatorValue, createBasketFromDiscriminatorValue, serializeBasket } from '../../models/shop/index.js';
+import { requestBody } from '../../runtime.js';
 import { type BasketItemRequestBuilder, BasketItemRequestBuilderNavigationMetadata, BasketItemRequestBuilderRequestsMetadata } from './item/index.js';
 
 /**
@@ -71,5 +72,5 @@ export const BasketsRequestBuilderNavigationMetadata: Record<Exclude<keyof Baske
  */
 export const BasketsRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: BasketsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createBasketCollectionResponseFromDiscriminatorValue, queryParametersMapper: BasketsRequestBuilderQueryParametersMapper },
-  post: { uriTemplate: BasketsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createBasketFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: serializeBasket, requestInformationContentSetMethod: 'setContentFromParsable' },
+  post: { uriTemplate: BasketsRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createBasketFromDiscriminatorValue, requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeBasket), requestInformationContentSetMethod: 'setContentFromParsable' },
 };

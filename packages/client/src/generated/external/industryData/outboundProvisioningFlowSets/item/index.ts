@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type OutboundProvisioningFlowSet, createOutboundProvisioningFlowSetFromDiscriminatorValue, serializeOutboundProvisioningFlowSet } from '../../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../../runtime.js';
 import { type ProvisioningFlowsRequestBuilder, ProvisioningFlowsRequestBuilderNavigationMetadata, ProvisioningFlowsRequestBuilderRequestsMetadata } from './provisioningFlows/index.js';
 
 /**
@@ -87,6 +88,6 @@ export const OutboundProvisioningFlowSetItemRequestBuilderNavigationMetadata: Re
  */
 export const OutboundProvisioningFlowSetItemRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: OutboundProvisioningFlowSetItemRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createOutboundProvisioningFlowSetFromDiscriminatorValue, queryParametersMapper: OutboundProvisioningFlowSetItemRequestBuilderQueryParametersMapper },
-  patch: { uriTemplate: OutboundProvisioningFlowSetItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: serializeOutboundProvisioningFlowSet, requestInformationContentSetMethod: 'setContentFromParsable' },
+  patch: { uriTemplate: OutboundProvisioningFlowSetItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeOutboundProvisioningFlowSet), requestInformationContentSetMethod: 'setContentFromParsable' },
   delete: { uriTemplate: OutboundProvisioningFlowSetItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent' },
 };

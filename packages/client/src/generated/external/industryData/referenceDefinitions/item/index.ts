@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type ReferenceDefinition, createReferenceDefinitionFromDiscriminatorValue, serializeReferenceDefinition } from '../../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../../runtime.js';
 
 /**
  * Builds and executes requests for operations under `/external/industryData/referenceDefinitions/{referenceDefinitionId}`.
@@ -75,6 +76,6 @@ const ReferenceDefinitionItemRequestBuilderQueryParametersMapper: Record<string,
  */
 export const ReferenceDefinitionItemRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: ReferenceDefinitionItemRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createReferenceDefinitionFromDiscriminatorValue, queryParametersMapper: ReferenceDefinitionItemRequestBuilderQueryParametersMapper },
-  patch: { uriTemplate: ReferenceDefinitionItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: serializeReferenceDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  patch: { uriTemplate: ReferenceDefinitionItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeReferenceDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
   delete: { uriTemplate: ReferenceDefinitionItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent' },
 };

@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type SourceSystemDefinition, createSourceSystemDefinitionFromDiscriminatorValue, serializeSourceSystemDefinition } from '../../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../../runtime.js';
 
 /**
  * Builds and executes requests for operations under `/external/industryData/sourceSystems/{sourceSystemDefinitionId}`.
@@ -75,6 +76,6 @@ const SourceSystemItemRequestBuilderQueryParametersMapper: Record<string, string
  */
 export const SourceSystemItemRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: SourceSystemItemRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createSourceSystemDefinitionFromDiscriminatorValue, queryParametersMapper: SourceSystemItemRequestBuilderQueryParametersMapper },
-  patch: { uriTemplate: SourceSystemItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: serializeSourceSystemDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  patch: { uriTemplate: SourceSystemItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeSourceSystemDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
   delete: { uriTemplate: SourceSystemItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent' },
 };

@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { type YearTimePeriodDefinition, createYearTimePeriodDefinitionFromDiscriminatorValue, serializeYearTimePeriodDefinition } from '../../../../models/industryData/index.js';
 import { createODataErrorFromDiscriminatorValue } from '../../../../models/oDataErrors/index.js';
+import { requestBody } from '../../../../runtime.js';
 
 /**
  * Builds and executes requests for operations under `/external/industryData/years/{yearTimePeriodDefinitionId}`.
@@ -75,6 +76,6 @@ const YearItemRequestBuilderQueryParametersMapper: Record<string, string> = { ex
  */
 export const YearItemRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: YearItemRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createYearTimePeriodDefinitionFromDiscriminatorValue, queryParametersMapper: YearItemRequestBuilderQueryParametersMapper },
-  patch: { uriTemplate: YearItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: serializeYearTimePeriodDefinition, requestInformationContentSetMethod: 'setContentFromParsable' },
+  patch: { uriTemplate: YearItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeYearTimePeriodDefinition), requestInformationContentSetMethod: 'setContentFromParsable' },
   delete: { uriTemplate: YearItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent' },
 };

@@ -4,6 +4,7 @@
 import type { BaseRequestBuilder, KeysToExcludeForNavigationMetadata, NavigationMetadata, Parsable, ParsableFactory, RequestConfiguration, RequestInformation, RequestsMetadata } from '@microsoft/kiota-abstractions';
 import { createODataErrorFromDiscriminatorValue } from '../../../models/oDataErrors/index.js';
 import { type Basket, createBasketFromDiscriminatorValue, serializeBasket } from '../../../models/shop/index.js';
+import { requestBody } from '../../../runtime.js';
 import { type EmptyRequestBuilder, EmptyRequestBuilderRequestsMetadata } from './empty/index.js';
 
 /**
@@ -60,6 +61,6 @@ export const BasketItemRequestBuilderNavigationMetadata: Record<Exclude<keyof Ba
  */
 export const BasketItemRequestBuilderRequestsMetadata: RequestsMetadata = {
   get: { uriTemplate: BasketItemRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createBasketFromDiscriminatorValue },
-  patch: { uriTemplate: BasketItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: serializeBasket, requestInformationContentSetMethod: 'setContentFromParsable' },
+  patch: { uriTemplate: BasketItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent', requestBodyContentType: 'application/json', requestBodySerializer: /* @__PURE__ */ requestBody(serializeBasket), requestInformationContentSetMethod: 'setContentFromParsable' },
   delete: { uriTemplate: BasketItemRequestBuilderUriTemplate, errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'sendNoResponseContent' },
 };

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { tsBlocks, typeCheck } from './compile.js';
+
+// Doc tests: every ```ts block of the README compiles against the package as a user imports it, and none
+// needs a cast (`as`, `<T>x`, `!`) to do so: a snippet that needs one shows types that guide nobody.
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const blocks = tsBlocks(readme);
+
+function casts(code: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node))
+      found.push(node.getText());
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.ES2022, true));
+  return found;
+}
+
+describe('README.md: every ts block compiles, without casts', () => {
+  const diagnostics = typeCheck(
+    Object.fromEntries(blocks.map((b) => [`readme-line-${b.line}`, b.code])),
+    new URL('../', import.meta.url),
+  );
+  it('has blocks to check', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+  it.each(blocks.map((b) => [`the block on line ${b.line}`, b] as const))('%s', (_name, block) => {
+    expect(diagnostics[`readme-line-${block.line}`]).toEqual([]);
+    expect(casts(block.code)).toEqual([]);
+  });
+});
