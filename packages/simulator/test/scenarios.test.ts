@@ -28,11 +28,16 @@ interface Step {
     body?: unknown;
     has?: string[];
     lacks?: string[];
+    /** Dotted paths into the body that must not be there (`credential.clientSecret`). */
+    lacksPath?: string[];
     headers?: Record<string, string>;
     /** Header values matched as regular expressions. */
     headerMatches?: Record<string, string>;
     noBody?: boolean;
-    /** Variables from the answer: a dotted path into the body (`value.0.id`), or `header:<name>`. */
+    /**
+     * Variables from the answer: a dotted path into the body (`value.0.id`), or `header:<name>`; `<source>~<regex>`
+     * keeps the regex's first group (`sessionUrl~sig=([^&]+)`).
+     */
     save?: Record<string, string>;
     count?: { value: number };
     text?: string;
@@ -115,10 +120,15 @@ describe('scenario files (data): request → expected response, every response c
           if (e.noBody) expect(response.body, label).toBeUndefined();
           if (e.text !== undefined) expect(response.text, label).toBe(e.text);
           if (e.count) expect(response.json?.value, label).toHaveLength(e.count.value);
-          for (const [name, field] of Object.entries(e.save ?? {}))
-            vars[name] = field.startsWith('header:')
+          for (const k of e.lacksPath ?? []) expect(at(response.json, k), `${label}: ${k}`).toBeUndefined();
+          for (const [name, spec] of Object.entries(e.save ?? {})) {
+            const [field = '', pattern] = spec.split('~');
+            const value = field.startsWith('header:')
               ? String(response.headers[field.slice('header:'.length)])
               : String(at(response.json, field));
+            vars[name] = pattern ? (new RegExp(pattern).exec(value)?.[1] ?? '') : value;
+            expect(vars[name], `${label}: save ${name}`).not.toBe('');
+          }
         }
       } finally {
         await sim.close();

@@ -50,7 +50,7 @@ function apiProblems(connector: Json): string[] {
 /** Finishes a validation: its verdict on the operation, and on success the files handed to the inbound flows. */
 async function finish(env: Env, tx: Transaction, id: string, doneAt: number): Promise<void> {
   const operation = await tx.get(operationsCollection, id);
-  if (!operation || operation.status !== 'running' || operation[doneAtKey] !== doneAt) return;
+  if (operation?.status !== 'running' || operation[doneAtKey] !== doneAt) return;
   const ref = operation[connectorKey] as StoredRef;
   const connector = await tx.get(ref.collection, ref.id);
   const now = iso(env.clock.now());

@@ -11,7 +11,7 @@ const flowsCollection = /(^|\/)provisioningFlows$/;
 export function armReadiness(env: Env, collection: string, id: string, at: number): void {
   env.later(at, async (tx: Transaction) => {
     const flow = await tx.get(collection, id);
-    if (!flow || flow.readinessStatus !== 'notReady' || flow[readyAtKey] !== at) return;
+    if (flow?.readinessStatus !== 'notReady' || flow[readyAtKey] !== at) return;
     const ready: Json = {
       ...flow,
       readinessStatus: 'ready',

@@ -88,7 +88,7 @@ function inboundResults(activity: Json, result: ActivityResult): Json {
 
 async function finishRun(env: Env, tx: Transaction, id: string, endsAt: number): Promise<void> {
   const run = await tx.get(runsCollection, id);
-  if (!run || run.status !== 'running' || run[endsAtKey] !== endsAt) return;
+  if (run?.status !== 'running' || run[endsAtKey] !== endsAt) return;
   const activities = await tx.list(activitiesOf(id));
   const statistics: Json[] = [];
   const totals = { errors: 0, warnings: 0, organizations: 0, people: 0, groups: 0, memberships: 0 };
