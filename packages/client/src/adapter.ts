@@ -4,14 +4,8 @@ import {
   type RequestAdapter,
   type RequestInformation,
 } from '@microsoft/kiota-abstractions';
-import {
-  CustomFetchHandler,
-  FetchRequestAdapter,
-  HttpClient,
-  type Middleware,
-  MiddlewareFactory,
-} from '@microsoft/kiota-http-fetchlibrary';
-import { EmptyErrorBodyHandler } from './empty-error-body.js';
+import { FetchRequestAdapter, HttpClient, type Middleware } from '@microsoft/kiota-http-fetchlibrary';
+import { chainWith, defaultMiddleware, type RetryOptions } from './middleware.js';
 import { FastJsonParseNodeFactory } from './serialization/parse-node.js';
 import { FastJsonSerializationWriterFactory } from './serialization/serialization-writer.js';
 
@@ -24,10 +18,13 @@ export interface AdapterOptions {
   /** The fetch to send with (tests inject one). Default: the global fetch. */
   readonly fetch?: (request: string, init: RequestInit) => Promise<Response>;
   /**
-   * Middleware chain; default: Kiota's (retry with Retry-After, redirects, compression, user agent, …).
-   * `[]` sends each request once, as is.
+   * Middleware chain; default: `defaultMiddleware({ retry })` (Kiota's chain, retrying idempotent requests on
+   * 429, 503 and 504 with Retry-After). `[]` sends each request once, as is. Whatever the chain, a bodiless
+   * error response becomes an `IndustryDataError` with its status.
    */
   readonly middleware?: Middleware[];
+  /** Retries of the default chain (ignored with `middleware`); `false`: none. Creates are never retried unless `nonIdempotent`. */
+  readonly retry?: RetryOptions | false;
 }
 
 class BearerTokenProvider implements AuthenticationProvider {
@@ -50,13 +47,8 @@ export function createIndustryDataAdapter(options: AdapterOptions = {}): Request
       ? new BearerTokenProvider(options.accessToken)
       : new AnonymousAuthenticationProvider());
   const send = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
-  // Kiota treats an empty middleware list as "use the defaults", so the chain is always spelled out here:
-  // the caller's (or Kiota's default) middleware, then ours, then the fetch.
-  const chain = [
-    ...(options.middleware ?? MiddlewareFactory.getDefaultMiddlewares(send)),
-    new EmptyErrorBodyHandler(),
-    new CustomFetchHandler(send),
-  ];
+  // Kiota treats an empty middleware list as "use the defaults", so the chain is always spelled out.
+  const chain = chainWith(options.middleware ?? defaultMiddleware({ retry: options.retry ?? {} }), send);
   const httpClient = new HttpClient(undefined, ...chain);
   const adapter = new FetchRequestAdapter(
     auth,

@@ -2,9 +2,12 @@ import type { RequestAdapter } from '@microsoft/kiota-abstractions';
 import { withIndustryDataErrors } from './errors.js';
 import { createIndustryDataApiClient, type IndustryDataApiClient } from './generated/industryDataClient.js';
 
+// Per-request retry options (`options: [new RetryHandlerOptions()]`), so callers need not depend on Kiota's package.
+export { RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
 export { type AdapterOptions, createIndustryDataAdapter } from './adapter.js';
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
 export * from './generated/index.js';
+export { defaultMiddleware, type RetryOptions, retryHandler } from './middleware.js';
 export { FastJsonParseNode, FastJsonParseNodeFactory } from './serialization/parse-node.js';
 export {
   FastJsonSerializationWriter,
