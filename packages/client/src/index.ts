@@ -8,6 +8,14 @@ export { type AdapterOptions, createIndustryDataAdapter } from './adapter.js';
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
 export * from './generated/index.js';
 export { defaultMiddleware, type RetryOptions, retryHandler } from './middleware.js';
+export {
+  type CollectionPage,
+  type CollectionRequestBuilder,
+  type Page,
+  type PagingOptions,
+  pageAll,
+  pages,
+} from './paging.js';
 export { FastJsonParseNode, FastJsonParseNodeFactory } from './serialization/parse-node.js';
 export {
   FastJsonSerializationWriter,
