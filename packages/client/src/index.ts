@@ -4,7 +4,12 @@ import { createIndustryDataApiClient, type IndustryDataApiClient } from './gener
 
 // Per-request retry options (`options: [new RetryHandlerOptions()]`), so callers need not depend on Kiota's package.
 export { RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
-export { type AdapterOptions, createIndustryDataAdapter } from './adapter.js';
+export {
+  type AdapterOptions,
+  createIndustryDataAdapter,
+  graphScope,
+  type TokenCredential,
+} from './adapter.js';
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
 export * from './generated/index.js';
 export { defaultMiddleware, type RetryOptions, retryHandler } from './middleware.js';

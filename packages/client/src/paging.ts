@@ -39,9 +39,7 @@ export async function* pages<T, Q extends object>(
   const { queryParameters: _first, ...everyRequest } = requestConfiguration ?? {};
   const seen = new Set<string>();
   let link = options.nextLink;
-  let page = link
-    ? await builder.withUrl(link).get(everyRequest)
-    : await builder.get(requestConfiguration);
+  let page = link ? await builder.withUrl(link).get(everyRequest) : await builder.get(requestConfiguration);
   for (;;) {
     const next = page?.odataNextLink ?? undefined;
     yield { items: page?.value ?? [], nextLink: next };
