@@ -17,3 +17,6 @@ export const documentedRules: readonly Rule[] = [
   enumValues,
   nonEmptyLists,
 ];
+
+/** The id of every documented rule, in that order: what the behaviour catalogue checks its `rule:` entries against. */
+export const ruleIds: readonly string[] = documentedRules.map((rule) => rule.id);
