@@ -214,7 +214,7 @@ export class Permissions {
       };
     }
     const accepted = [...entry.leastPrivileged, ...entry.higherPrivileged];
-    if (principal.scopes.some((s) => accepted.includes(s))) return { ok: true, principal };
+    for (const scope of principal.scopes) if (accepted.includes(scope)) return { ok: true, principal };
     return {
       ok: false,
       status: 403,

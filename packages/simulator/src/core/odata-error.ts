@@ -35,7 +35,7 @@ export function newRequestIds(clientRequestId: string | undefined, now: Date): R
   return {
     requestId,
     clientRequestId: clientRequestId ?? requestId,
-    date: now.toISOString().replace(/\.\d{3}Z$/, ''),
+    date: now.toISOString().slice(0, 19),
   };
 }
 

@@ -15,6 +15,21 @@ export interface StoredRef {
 
 export const refSuffix = '@sim.ref';
 
+const refKey = (ref: StoredRef) => `${ref.collection}\u0000${ref.id}`;
+
+/** The nested references of a value (those below its top level), to read before shaping it. */
+function collectRefs(value: unknown, depth: number, into: StoredRef[]): StoredRef[] {
+  if (Array.isArray(value)) for (const v of value) collectRefs(v, depth + 1, into);
+  else if (isObject(value))
+    for (const key of Object.keys(value)) {
+      const v = value[key];
+      if (key.endsWith(refSuffix)) {
+        if (depth > 0 && isObject(v)) into.push(v as unknown as StoredRef);
+      } else if (v !== null && typeof v === 'object') collectRefs(v, depth + 1, into);
+    }
+  return into;
+}
+
 const jsonHeaders = (ids: RequestIds, extra: Readonly<Record<string, string>> = {}) => ({
   ...baseHeaders(ids),
   'content-type': 'application/json; odata.metadata=minimal; odata.streaming=true',
@@ -25,6 +40,8 @@ export type Presenter = (object: Json, env: Env) => Json;
 
 /** Shapes stored values for the wire: internal keys dropped, nested references answered inline (as Graph does). */
 export class Renderer {
+  private readonly shaped = new WeakMap<Json, { readonly origin: string; readonly shaped: Json }>();
+
   constructor(
     private readonly env: Env,
     private readonly presenters: readonly Presenter[],
@@ -41,8 +58,42 @@ export class Renderer {
   }
 
   /** A value without internal keys; nested references (`roleGroup`) inline; presenters applied to every object. */
-  async shape(value: unknown, depth = 0): Promise<unknown> {
-    if (Array.isArray(value)) return Promise.all(value.map((v) => this.shape(v, depth + 1)));
+  /**
+   * An entity shaped without waiting, when it has no reference to inline: stored entities are never changed in
+   * place (an update stores a new object), so each is shaped once per origin. Undefined when it has some.
+   */
+  shapeNow(value: Json): Json | undefined {
+    const origin = this.env.origin();
+    const cached = this.shaped.get(value);
+    if (cached && cached.origin === origin) return cached.shaped;
+    if (collectRefs(value, 0, []).length > 0) return undefined;
+    const shaped = this.shapeWith(value, 0, new Map()) as Json;
+    this.shaped.set(value, { origin, shaped });
+    return shaped;
+  }
+
+  async shape(value: unknown): Promise<unknown> {
+    const now = isObject(value) ? this.shapeNow(value) : undefined;
+    if (now) return now;
+    // The references to answer inline are read first, then the value is shaped in one synchronous pass.
+    const targets = new Map<string, Json | undefined>();
+    let pending = collectRefs(value, 0, []);
+    while (pending.length > 0) {
+      const next: StoredRef[] = [];
+      for (const ref of pending) {
+        const key = refKey(ref);
+        if (targets.has(key)) continue;
+        const target = await this.env.store.get(ref.collection, ref.id);
+        targets.set(key, target);
+        if (target) collectRefs(target, 0, next);
+      }
+      pending = next;
+    }
+    return this.shapeWith(value, 0, targets);
+  }
+
+  private shapeWith(value: unknown, depth: number, targets: ReadonlyMap<string, Json | undefined>): unknown {
+    if (Array.isArray(value)) return value.map((v) => this.shapeWith(v, depth + 1, targets));
     if (!isObject(value)) return value;
     // Presenters see the stored object, internal keys included (a link kept as a path is answered on this host).
     let source = value;
@@ -52,19 +103,28 @@ export class Renderer {
       const v = source[key];
       if (key.endsWith(refSuffix)) {
         // A top-level reference is a navigation property: answered through $expand, not inline.
-        if (depth === 0) continue;
-        const name = key.slice(0, -refSuffix.length);
+        if (depth === 0 || !v) continue;
         const ref = v as StoredRef;
-        const target = await this.env.store.get(ref.collection, ref.id);
+        const target = targets.get(refKey(ref));
         if (target) {
+          const name = key.slice(0, -refSuffix.length);
           setKey(out, `${name}@odata.context`, this.contextOf(ref.collection, undefined, '/$entity'));
-          setKey(out, name, await this.shape(target, 0));
+          setKey(out, name, this.shapeWith(target, 0, targets));
         }
         continue;
       }
       if (isInternalKey(key)) continue;
-      setKey(out, key, await this.shape(v, depth + 1));
+      setKey(out, key, v !== null && typeof v === 'object' ? this.shapeWith(v, depth + 1, targets) : v);
     }
+    return out;
+  }
+
+  /** `$select` on a shaped entity (`@odata.type` and `id` always stay); the result may be shared: copy to add. */
+  private selected(shaped: Json, options: QueryOptions): Json {
+    if (!options.select || options.select.includes('*')) return shaped;
+    const out: Json = {};
+    for (const key of ['@odata.type', 'id', ...options.select])
+      if (Object.hasOwn(shaped, key)) setKey(out, key, shaped[key]);
     return out;
   }
 
@@ -72,12 +132,9 @@ export class Renderer {
   async entity(collection: string, entity: Json, options: QueryOptions): Promise<Json> {
     const shaped = (await this.shape(entity)) as Json;
     const type = this.env.model.typeOfEntity(entity, '');
-    let out: Json = shaped;
-    if (options.select && !options.select.includes('*')) {
-      out = {};
-      for (const key of ['@odata.type', 'id', ...options.select])
-        if (Object.hasOwn(shaped, key)) setKey(out, key, shaped[key]);
-    }
+    const picked = this.selected(shaped, options);
+    // The shaped value may be shared (cached): what is added to it goes on a copy.
+    const out: Json = options.expand.length > 0 && picked === shaped ? { ...shaped } : picked;
     for (const item of options.expand) {
       const navigation = this.env.model
         .navigations(type || this.rootOrSetType(collection))
@@ -146,9 +203,18 @@ export class Renderer {
         const result = page(outcome.items, query, this.env.settings.pageSize);
         const body: Json = { '@odata.context': this.contextOf(outcome.collection, query.select, '') };
         if (query.count) body['@odata.count'] = result.total;
-        body.value = await Promise.all(
-          result.items.map((item) => this.entity(outcome.collection, item, query)),
-        );
+        // Without $expand, entities whose shape needs nothing read are answered without waiting.
+        const now =
+          query.expand.length === 0
+            ? result.items.map((item) => {
+                const shaped = this.shapeNow(item);
+                return shaped && this.selected(shaped, query);
+              })
+            : [];
+        body.value =
+          now.length === result.items.length && now.every((e) => e !== undefined)
+            ? now
+            : await Promise.all(result.items.map((item) => this.entity(outcome.collection, item, query)));
         if (result.next) body['@odata.nextLink'] = this.nextLink(context, search, result.next.skip);
         return { status: 200, headers: jsonHeaders(ids), body };
       }

@@ -55,7 +55,10 @@ export interface RawQuery {
  * Splits a query string: system options are matched case-insensitively and, on the beta endpoint, with or
  * without their `$` (as Graph reads them); one given twice is refused.
  */
+const noQuery: RawQuery = { system: new Map(), custom: {} };
+
 export function readQuery(search: string, beta: boolean): RawQuery {
+  if (search === '') return noQuery;
   const system = new Map<string, string>();
   const custom: Record<string, string> = {};
   for (const [rawName, value] of new URLSearchParams(search)) {
@@ -126,6 +129,7 @@ export function parseOptions(
   operationName: string,
   depth = 0,
 ): QueryOptions {
+  if (system.size === 0) return noOptions;
   for (const name of system.keys()) {
     if (name === '$skiptoken' || name === '$format' || name === '$search')
       throw new QueryError(`${name} is not supported by ${operationName}`);

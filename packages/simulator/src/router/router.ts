@@ -99,8 +99,24 @@ export function createRouter(model: Model): Router {
     return undefined;
   }
 
+  // Clients ask for the same paths again and again (a list, a flow being polled): their routes are kept.
+  const cache = new Map<string, RouteResult>();
+  const cacheSize = 2048;
+
   return {
     match(method, pathname) {
+      const key = `${method} ${pathname}`;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const result = route(method, pathname);
+      if (cache.size >= cacheSize) cache.clear();
+      cache.set(key, result);
+      return result;
+    },
+  };
+
+  function route(method: string, pathname: string): RouteResult {
+    {
       const parsed = parsePath(pathname);
       if (!parsed.ok) return { ok: false, status: 400, message: parsed.message };
       if (parsed.version === 'v1.0')
@@ -127,6 +143,6 @@ export function createRouter(model: Model): Router {
         };
       }
       return { ok: true, operation, params: found.params, args: found.args, version: parsed.version };
-    },
-  };
+    }
+  }
 }
