@@ -48,7 +48,7 @@ const overlaps = (a: readonly string[], b: readonly string[]) => a.some((x) => b
 /**
  * Pairs the operations of two revisions by stable identity: the operation id, then the docs pages and request
  * example names they came from (so an operation whose path or status changed is still the same operation), then
- * method and path regardless of casing.
+ * method and path regardless of casing, then the pages alone (a page whose request line changed method).
  */
 export function matchOperations(
   before: readonly OperationEntry[],
@@ -63,6 +63,8 @@ export function matchOperations(
       a.method === b.method &&
       (overlaps(pagesOf(a), pagesOf(b)) || overlaps(exampleNamesOf(a), exampleNamesOf(b))),
     (a, b) => a.method === b.method && a.path.toLowerCase() === b.path.toLowerCase(),
+    // Last: the same page with another method (POST → PUT): one operation whose method changed.
+    (a, b) => overlaps(pagesOf(a), pagesOf(b)),
   ];
   for (const same of strategies) {
     for (const a of [...unmatched]) {

@@ -58,23 +58,37 @@ export function indexDefects(diagnostics: DiffOptions['diagnostics']): DefectInd
   };
 }
 
-/** Whether a diagnostic is about one of these files, or names one of these pages (`…/page.md`). */
-export function concerns(d: Diagnostic, files: readonly string[], pages: readonly string[]): boolean {
-  if (files.includes(d.file)) return true;
-  return pages.some((p) => d.message.toLowerCase().includes(`/${p.toLowerCase()}.md`));
+/** What ties a defect to a change: the change's docs files, its API pages, names its message would give. */
+export interface DefectScope {
+  readonly files: readonly string[];
+  readonly pages?: readonly string[];
+  readonly names?: readonly string[];
 }
 
-/** The first defect (introduced, then fixed) of one of the codes that concerns the files or pages. */
-export function findDefect(
+/** Whether a diagnostic is about one of the files, or names one of the pages (`…/page.md`) or names. */
+export function concerns(d: Diagnostic, scope: DefectScope): boolean {
+  if (scope.files.includes(d.file)) return true;
+  const message = d.message.toLowerCase();
+  if ((scope.pages ?? []).some((p) => message.includes(`/${p.toLowerCase()}.md`))) return true;
+  return (scope.names ?? []).some((n) =>
+    new RegExp(`(^|[^\\w.])${n.replaceAll('.', '\\.')}($|[^\\w])`).test(d.message),
+  );
+}
+
+/**
+ * The defects (introduced, else fixed) of the codes that concern the files or pages: the first is named as the
+ * cause; the others of that side explain the change with it (a status lost is both response-status-missing and
+ * response-status-unknown).
+ */
+export function findDefects(
   index: DefectIndex,
   codes: readonly string[],
-  files: readonly string[],
-  pages: readonly string[] = [],
-): { diagnostic: Diagnostic; side: Side } | undefined {
+  scope: DefectScope,
+): { diagnostics: Diagnostic[]; side: Side } | undefined {
   if (codes.length === 0) return undefined;
-  const match = (d: Diagnostic) => codes.includes(d.code) && concerns(d, files, pages);
-  const introduced = index.introduced.find(match);
-  if (introduced) return { diagnostic: introduced, side: 'after' };
-  const fixed = index.fixed.find(match);
-  return fixed ? { diagnostic: fixed, side: 'before' } : undefined;
+  const match = (d: Diagnostic) => codes.includes(d.code) && concerns(d, scope);
+  const introduced = index.introduced.filter(match);
+  if (introduced.length > 0) return { diagnostics: introduced, side: 'after' };
+  const fixed = index.fixed.filter(match);
+  return fixed.length > 0 ? { diagnostics: fixed, side: 'before' } : undefined;
 }

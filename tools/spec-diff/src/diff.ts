@@ -1,6 +1,6 @@
 import { compareCodePoints, type OpenApiDocument } from '@sds-toolkit/openapi-model';
 import { buildContext } from './context.js';
-import { findDefect } from './defects.js';
+import { findDefects } from './defects.js';
 import { changeKinds } from './kinds/index.js';
 import {
   type Change,
@@ -28,8 +28,15 @@ export function diffSpecs(
   const changes: Change[] = [];
   for (const rule of changeKinds) {
     for (const finding of rule.detect(ctx)) {
-      const cause = findDefect(ctx.defects, rule.defects, finding.files ?? [], finding.pages ?? []);
-      if (cause) ctx.explained.add(cause.diagnostic);
+      const found = findDefects(ctx.defects, rule.defects, {
+        files: finding.files ?? [],
+        pages: finding.pages,
+        names: finding.names,
+      });
+      for (const d of found?.diagnostics ?? []) ctx.explained.add(d);
+      const cause = found?.diagnostics[0]
+        ? { diagnostic: found.diagnostics[0], side: found.side }
+        : undefined;
       changes.push({
         // An API change a defect explains is a docs defect; a change that is no API change keeps its class.
         classification: cause && isApiChange(rule.classification) ? 'docs-defect' : rule.classification,

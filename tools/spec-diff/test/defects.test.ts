@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@sds-toolkit/openapi-model';
 import { describe, expect, it } from 'vitest';
-import { compareSpecs } from '../src/index.js';
+import { compareSpecs, renameTypes } from '../src/index.js';
 import { base, NS, update, widget } from './spec-fixture.js';
 
 const d = (code: string, file: string, message: string, line = 10): Diagnostic => ({
@@ -71,7 +71,7 @@ describe('changes a docs defect explains', () => {
     });
   });
 
-  it('a status lost with the example that gave it: status-unknown carries the defect', () => {
+  it('a status lost with the example that gave it: status-unknown carries the defects', () => {
     const after = base();
     update(after).responses = { '2XX': { description: 'Success' } };
     const broken = d(
@@ -81,10 +81,12 @@ describe('changes a docs defect explains', () => {
     );
     const unknown = d('response-status-unknown', 'api/contoso-widget-update.md', 'no success status stated');
     const result = compareSpecs(base(), after, [], { diagnostics: { before: [], after: [broken, unknown] } });
-    expect(result.changes.map((c) => [c.kind, c.classification])).toEqual([
-      ['status-unknown', 'docs-defect'],
-      ['docs-defect-introduced', 'docs-defect'],
-    ]);
+    // Both defects explain the one change: neither is listed again on its own.
+    expect(result.changes).toHaveLength(1);
+    expect(result.changes[0]).toMatchObject({
+      kind: 'status-unknown',
+      defect: { code: 'example-json-invalid' },
+    });
   });
 
   it('information is not a defect; lines and numbers in messages do not make a defect new', () => {
@@ -105,6 +107,26 @@ describe('changes a docs defect explains', () => {
       },
     });
     expect(result.changes).toEqual([]);
+  });
+
+  it('a defect on another page that names the type explains its respelling (links and examples spell it)', () => {
+    const after = renameTypes(base(), new Map([[`${NS}.widget`, `${NS}.Widget`]]));
+    const casing = d(
+      'type-name-casing',
+      'api/contoso-widget-list.md',
+      `'${NS}.Widget' is written ${NS}.widget on its own page; using ${NS}.widget`,
+    );
+    const other = d(
+      'type-name-casing',
+      'api/contoso-widget-list.md',
+      `'${NS}.widgetry' is written ${NS}.Widgetry`,
+    );
+    const result = compareSpecs(after, base(), [], { diagnostics: { before: [casing, other], after: [] } });
+    expect(result.changes.map((c) => [c.kind, c.classification, c.defect?.code])).toEqual([
+      ['docs-defect-fixed', 'docs-defect', undefined],
+      ['type-name-casing-changed', 'documentation', 'type-name-casing'],
+    ]);
+    expect(result.changes[0]?.message).toContain('widgetry');
   });
 
   describe('with a spec file on one side', () => {

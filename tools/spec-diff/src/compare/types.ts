@@ -29,6 +29,21 @@ export function isUnknownType(schema: SchemaObject | undefined): boolean {
   );
 }
 
+/** The type names a spec's properties give without the spec knowing them (`x-docs-unresolved-type`). */
+export function unresolvedTypeNames(spec: OpenApiDocument): Set<string> {
+  const names = new Set<string>();
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object')
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'x-docs-unresolved-type' && typeof v === 'string') names.add(v);
+        else visit(v);
+      }
+  };
+  visit(spec.components.schemas);
+  return names;
+}
+
 /** A type defined in another namespace, which the docs folder does not document: an open object. */
 export const isExternal = (spec: OpenApiDocument, name: string | undefined): boolean =>
   name !== undefined && spec.components.schemas[name]?.['x-docs-external'] === true;

@@ -12,6 +12,8 @@ export interface Finding {
   readonly files?: readonly string[];
   /** The API pages it comes from: a defect reported elsewhere that names one of them explains it too. */
   readonly pages?: readonly string[];
+  /** Names (types) a defect reported on another page may give: one that names them explains it too. */
+  readonly names?: readonly string[];
 }
 
 /** The README's sections. */

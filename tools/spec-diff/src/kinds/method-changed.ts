@@ -5,7 +5,7 @@ export const methodChanged = defineKind({
   kind: 'method-changed',
   classification: 'breaking',
   area: 'operations',
-  when: 'the same operation (same id) with another HTTP method',
+  when: 'the same operation (same id, or the same page) with another HTTP method',
   why: 'calls with the old method fail',
   detect: (ctx) =>
     ctx.operations.pairs

@@ -7,7 +7,13 @@ export const typeNameCasingChanged = defineKind({
   area: 'types',
   when: 'a type whose name changed only in casing (classGroupProvisioningflow → classGroupProvisioningFlow)',
   why: 'the same type, respelled by its page: the service’s type did not change; it is compared with itself, and generated names follow the new spelling',
-  defects: ['type-name-casing', 'type-name-recased'],
+  defects: [
+    'type-name-casing',
+    'type-name-recased',
+    'resource-name-mismatch',
+    'type-name-mismatch',
+    'example-type-casing',
+  ],
   detect: (ctx) =>
     ctx.types.recased.map(([old, name]) => {
       const schema = ctx.after.components.schemas[name];
@@ -19,6 +25,8 @@ export const typeNameCasingChanged = defineKind({
         message: `the type ${old} is now spelled ${name}`,
         source,
         files: source ? [source.file] : [],
+        // Pages that link or show the type by its other spelling report it (type-name-casing, example-type-casing).
+        names: [old, name],
       };
     }),
 });
