@@ -21,7 +21,7 @@ describe.concurrent('command-line mistakes, through the binary', () => {
     [
       'a value outside a closed list',
       ['diff', 'a', 'b', '--fail-on', 'breakng'],
-      "--fail-on takes 'breaking' or 'any', not 'breakng'; did you mean 'breaking'?",
+      "--fail-on takes 'breaking', 'non-breaking' or 'any', not 'breakng'; did you mean 'breaking'?",
     ],
   ])('%s: one line naming it, exit 2', { timeout: 30_000 }, async (_name, argv, message) => {
     const run = await sds(argv);

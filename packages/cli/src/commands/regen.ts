@@ -18,15 +18,18 @@ export const regenCommand: Command = {
 
 Re-extracts the spec from the docs, diffs it against the committed one, and when anything changed: writes the
 new spec and docs.lock.json, regenerates the client and its JSON Schemas, and writes a changeset for
-@sds-toolkit/client with the bump the diff implies (breaking: minor while the client is 0.x, major from 1.0;
-non-breaking: minor; documentation only: patch) and the changelog as its text. When nothing changed, nothing is
-written.
+@sds-toolkit/client with the bump its most severe change implies (breaking: minor while the client is 0.x,
+major from 1.0; non-breaking: minor; documentation or docs defects only: patch) and the changelog as its text.
+Changes that a docs defect of the new pages explains (a cut table, broken JSON, a missing page) are classified
+as docs defects and named: review them before releasing (fix the docs, or accept them in diff-ignore.yaml).
+When nothing changed, nothing is written.
 
   --docs <dir>         the docs folder (default: $GRAPH_DOCS_DIR)
   --spec <file>        default: specs/industrydata/openapi.yaml
   --client <dir>       default: packages/client/src/generated
   --changesets <dir>   default: .changeset
-  --json               print { changed, spec: { breaking, nonBreaking, documentation }, client, changeset, bump }`,
+  --json               print { changed, spec: { file, breaking, nonBreaking, documentation, docsDefect, total,
+                       ignored, verdict }, client, changeset, bump }`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       docs: { type: 'string' },
@@ -66,7 +69,10 @@ written.
     const before = committedText
       ? parseSpec(committedText, specPath)
       : { openapi: '3.0.4', info: { title: '', version: '' }, paths: {}, components: { schemas: {} } };
-    const result = compareSpecs(before, parseSpec(fresh, 'fresh extraction'), ignore);
+    // The committed spec carries no diagnostics; the fresh extraction's explain the changes its defects cause.
+    const result = compareSpecs(before, parseSpec(fresh, 'fresh extraction'), ignore, {
+      diagnostics: { after: extraction.diagnostics },
+    });
 
     mkdirSync(join(specPath, '..'), { recursive: true });
     writeFileSync(specPath, fresh);
@@ -74,8 +80,12 @@ written.
     const source = relative(root, specPath).startsWith('..') ? 'openapi.yaml' : relative(root, specPath);
     const written = writeOutput(generate(fresh, source).files, clientDir);
     say(
-      `spec changes: ${result.summary.breaking} breaking, ${result.summary.nonBreaking} non-breaking, ${result.summary.documentation} documentation\n`,
+      `spec changes: ${result.summary.breaking} breaking, ${result.summary.nonBreaking} non-breaking, ${result.summary.documentation} documentation, ${result.summary.docsDefect} docs defects: ${result.summary.verdict}\n`,
     );
+    if (result.summary.docsDefect > 0)
+      say(
+        `docs defects: ${result.summary.docsDefect} of the changes come from defects of the docs pages, not from the API; review them in the changeset (fix the docs, or accept them in diff-ignore.yaml)\n`,
+      );
     say(
       `client files: ${written.added.length} added, ${written.changed.length} changed, ${written.removed.length} removed\n`,
     );

@@ -53,7 +53,8 @@ async function diffJson(...args: string[]) {
         after: unknown;
         message: string;
       }[];
-      summary: Record<string, number>;
+      summary: Record<string, number | string>;
+      defects: { before: boolean; after: boolean; note: string };
     },
   };
 }
@@ -70,6 +71,7 @@ describe.skipIf(!existsSync(seeds))('sds diff on the real revisions (seeds 002 â
         'request-property-removed:breaking',
       ]),
     );
+    expect(result.summary.verdict).toBe('breaking');
     expect(kinds).not.toContain('operation-removed:breaking');
     expect(kinds).not.toContain('operation-added:non-breaking');
     const status = result.changes.find((c) => c.kind === 'status-changed');
@@ -83,6 +85,19 @@ describe.skipIf(!existsSync(seeds))('sds diff on the real revisions (seeds 002 â
     expect(moved?.before).toBe('PATCH /classGroupProvisioningFlow');
     expect(moved?.after).toBe(
       'PATCH /external/industryData/outboundProvisioningFlowSets/{outboundProvisioningFlowSetId}/provisioningFlows/{provisioningFlowId}',
+    );
+  });
+
+  it('--format github: an ::error annotation on the page and line of each breaking change', async () => {
+    const io = captureIO({}, work);
+    expect(await main(['diff', seedFolder('002'), seedFolder('003'), '--format', 'github'], io)).toBe(0);
+    const status = io.out.split('\n').find((l) => l.includes('status-changed'));
+    expect(status).toMatch(
+      /^::error file=seeds-003\/api\/industrydata-classgroupprovisioningflow-update\.md,line=\d+,title=breaking%3A status-changed::.*the success status changed from 200 to 204/,
+    );
+    expect(io.out).toMatch(/^::error file=.*title=breaking%3A request-property-removed::.*readinessStatus/m);
+    expect(io.out.trimEnd().split('\n').at(-1)).toMatch(
+      /^::notice title=sds diff::\d+ breaking, .*: breaking$/,
     );
   });
 
@@ -102,29 +117,42 @@ describe.skipIf(!existsSync(seeds))('sds diff on the real revisions (seeds 002 â
   });
 });
 
+/** Each of these extracts the 181 pages once or twice: seconds, more on a busy machine. */
+const corpusTimeout = { timeout: 60_000 };
+
 describe.skipIf(!existsSync(corpus))('sds diff on the full corpus', () => {
-  it('two identical folders: no change at all', async () => {
+  it('two identical folders: no change at all', corpusTimeout, async () => {
     const { code, result } = await diffJson(corpus, corpus);
     expect(code).toBe(0);
     expect(result.changes).toEqual([]);
   });
 
-  it('the corpus with the classGroup update page replaced by the draft (002): at least one breaking change', async () => {
-    const copy = join(work, 'corpus-002');
-    cpSync(corpus, copy, { recursive: true });
-    writeFileSync(
-      join(copy, 'api-reference/beta/api/industrydata-classgroupprovisioningflow-update.md'),
-      seed('002'),
-    );
-    const { result } = await diffJson(corpus, copy);
-    expect(result.summary.breaking).toBeGreaterThanOrEqual(1);
-  });
+  it(
+    'the corpus with the classGroup update page replaced by the draft (002): at least one breaking change',
+    corpusTimeout,
+    async () => {
+      const copy = join(work, 'corpus-002');
+      cpSync(corpus, copy, { recursive: true });
+      writeFileSync(
+        join(copy, 'api-reference/beta/api/industrydata-classgroupprovisioningflow-update.md'),
+        seed('002'),
+      );
+      const { result } = await diffJson(corpus, copy);
+      expect(result.summary.breaking).toBeGreaterThanOrEqual(1);
+    },
+  );
 
-  it('a docs folder against the committed spec: no change (the spec is up to date)', async () => {
-    const spec = fileURLToPath(new URL('../../../../specs/industrydata/openapi.yaml', import.meta.url));
-    const { result } = await diffJson(spec, corpus);
-    expect(result.changes).toEqual([]);
-  });
+  it(
+    'a docs folder against the committed spec: no change (the spec is up to date)',
+    corpusTimeout,
+    async () => {
+      const spec = fileURLToPath(new URL('../../../../specs/industrydata/openapi.yaml', import.meta.url));
+      const { result } = await diffJson(spec, corpus);
+      expect(result.changes).toEqual([]);
+      expect(result.defects).toMatchObject({ before: false, after: true });
+      expect(result.defects.note).toMatch(/^the old side is a spec file, which carries no docs diagnostics/);
+    },
+  );
 });
 
 describe('sds diff usage', () => {
@@ -134,7 +162,17 @@ describe('sds diff usage', () => {
     [
       'a bad --fail-on',
       ['diff', '/tmp', '/tmp', '--fail-on', 'some'],
-      /--fail-on takes 'breaking' or 'any', not 'some'/,
+      /--fail-on takes 'breaking', 'non-breaking' or 'any', not 'some'/,
+    ],
+    [
+      'a bad --format',
+      ['diff', '/tmp', '/tmp', '--format', 'gihub'],
+      /--format takes 'text', 'markdown' or 'github', not 'gihub'; did you mean 'github'\?/,
+    ],
+    [
+      '--json with --format',
+      ['diff', '/tmp', '/tmp', '--json', '--format', 'github'],
+      /--json and --format github both choose the output: give one/,
     ],
   ])('%s is bad usage (exit 2)', async (_name, argv, message) => {
     const io = captureIO();
