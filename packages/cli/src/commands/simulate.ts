@@ -5,23 +5,41 @@ import type { Command } from '../command.js';
 import { FailedError, UsageError } from '../errors.js';
 import { checkFileToWrite, readInputFile } from '../files.js';
 import { ExitCode } from '../io.js';
+import { readSecret, secretEnv } from '../secret.js';
 
-const usage = `Usage: sds simulate [--port N] [--host 127.0.0.1] [--data <file>] [--faults <file>] [--readiness-delay <ms>] [--secret <s>]
+const usage = `Usage: sds simulate [--port N] [--host 127.0.0.1] [--data <file>] [--faults <file>] [--readiness-delay <ms>]
+                    [--operation-delay <ms>] [--run-interval <ms>] [--run-duration <ms>] [--secret-file <file>]
 
-Serves the documented industryData API on HTTP, with state, the documented rules (400 / 409), Graph's OData
-errors, permissions from the docs' tables (401 / 403), and injectable faults. Prints the base URL to give a
-client, e.g. createIndustryDataAdapter({ baseUrl }). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+Serves the documented industryData API on HTTP, the whole namespace: state, the documented rules (400 / 409),
+Graph's OData errors, permissions from the docs' tables (401 / 403), upload sessions, long-running validation,
+scheduled runs, and injectable faults. Prints the base URL to give a client, e.g.
+createIndustryDataAdapter({ baseUrl }). Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
   --port <n>              port (default 0: the OS picks a free one)
   --host <address>        default 127.0.0.1
   --data <file>           keep the state in this file (every acknowledged write is on disk first)
   --faults <file>         YAML/JSON { faults: [ { status: 429|503, retryAfter, latencyMs, probability, count, method, path } ] }
-  --readiness-delay <ms>  how long a created or reset flow stays notReady (default 2000)
-  --secret <s>            require HS256 tokens signed with this secret (default: signatures not checked)
+  --readiness-delay <ms>  how long a created or reset provisioning flow stays notReady (default 2000)
+  --operation-delay <ms>  how long a connector's validation stays running (default 2000)
+  --run-interval <ms>     how often a run of the active flows starts (default 43200000: 12 hours, as documented)
+  --run-duration <ms>     how long a run stays running (default 60000)
+  --secret-file <file>    require HS256 tokens signed with the secret on the file's first line; or set
+                          SDS_SIMULATOR_SECRET (default: signatures not checked). Never on the command line:
+                          ps shows it to every user of the machine
   --json                  print { "url": … } as one line instead of the bare URL
 
 Tokens: pnpm sds token --scopes "IndustryData-OutboundFlow.ReadWrite.All". Per-request faults: the header
 x-sds-fault: status=429; retry-after=2 (or retry-after=http-date:2; latency=100).`;
+
+/** A duration option: whole milliseconds, 0 or more (at least 1 where `positive`). */
+function milliseconds(name: string, raw: string, positive = false): number {
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || (positive && value === 0))
+    throw new UsageError(
+      `--${name} takes whole milliseconds${positive ? ' above 0' : ', 0 or more'}, not '${raw}'`,
+    );
+  return value;
+}
 
 export const simulateCommand: Command = {
   name: 'simulate',
@@ -34,8 +52,17 @@ export const simulateCommand: Command = {
       data: { type: 'string' },
       faults: { type: 'string' },
       'readiness-delay': { type: 'string', default: '2000' },
+      'operation-delay': { type: 'string', default: '2000' },
+      'run-interval': { type: 'string', default: String(12 * 60 * 60 * 1000) },
+      'run-duration': { type: 'string', default: '60000' },
+      'secret-file': { type: 'string' },
+      // Read only to refuse it with the reason: a secret on the command line is visible in ps.
       secret: { type: 'string' },
     });
+    if (values.secret !== undefined)
+      throw new UsageError(
+        `--secret would show the secret to every user of this machine (ps): put it in ${secretEnv}, or in a file given with --secret-file`,
+      );
     // Loaded here, not at the top: `sds --help` should not pay for every stage.
     const { checkFaultRules, DataFileError, FaultConfigError, startSimulator } = await import(
       '@sds-toolkit/simulator'
@@ -43,11 +70,11 @@ export const simulateCommand: Command = {
     const port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535)
       throw new UsageError(`--port takes 0..65535 (0: a free one), not '${values.port}'`);
-    const readinessDelayMs = Number(values['readiness-delay']);
-    if (!/^\d+(\.\d+)?$/.test(values['readiness-delay']))
-      throw new UsageError(
-        `--readiness-delay takes a number of milliseconds, 0 or more, not '${values['readiness-delay']}'`,
-      );
+    const readinessDelayMs = milliseconds('readiness-delay', values['readiness-delay']);
+    const operationDelayMs = milliseconds('operation-delay', values['operation-delay']);
+    const runIntervalMs = milliseconds('run-interval', values['run-interval'], true);
+    const runDurationMs = milliseconds('run-duration', values['run-duration']);
+    const secret = readSecret(io, values['secret-file']);
     const data = values.data ? checkFileToWrite(io, values.data, 'the data file') : undefined;
     let faults: FaultRule[] = [];
     if (values.faults) {
@@ -68,8 +95,11 @@ export const simulateCommand: Command = {
         host: values.host,
         faults,
         readinessDelayMs,
+        operationDelayMs,
+        runIntervalMs,
+        runDurationMs,
         ...(data ? { data } : {}),
-        ...(values.secret ? { secret: values.secret } : {}),
+        ...(secret ? { secret } : {}),
       });
     } catch (error) {
       if (error instanceof DataFileError) throw new FailedError(error.message);

@@ -44,11 +44,79 @@ describe('sds simulate and sds token', () => {
       /the faults file \/no\/such\.yaml does not exist/,
     ],
     ['token', ['token'], /give the scopes/],
+    [
+      'simulate',
+      ['simulate', '--secret', 's3cret'],
+      /--secret would show the secret .*\(ps\): put it in SDS_SIMULATOR_SECRET, or in a file given with --secret-file/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--secret-file', '/no/such/secret'],
+      /the secret file \/no\/such\/secret does not exist/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--run-interval', '0'],
+      /--run-interval takes whole milliseconds above 0, not '0'/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--operation-delay', '1.5'],
+      /--operation-delay takes whole milliseconds, 0 or more, not '1\.5'/,
+    ],
   ])('%s: bad usage exits 2', async (_name, argv, message) => {
     const io = captureIO();
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(message);
   });
+});
+
+describe('the secret: from SDS_SIMULATOR_SECRET or --secret-file, never the command line', () => {
+  it.each([
+    [
+      'SDS_SIMULATOR_SECRET',
+      (file: string) => ({
+        args: [],
+        env: { SDS_SIMULATOR_SECRET: 'env-secret' },
+        secret: 'env-secret',
+        file,
+      }),
+    ],
+    [
+      '--secret-file',
+      (file: string) => ({ args: ['--secret-file', file], env: {}, secret: 'file-secret', file }),
+    ],
+  ])(
+    '%s: only tokens signed with it are accepted',
+    async (_name, setup) => {
+      const file = join(work, `secret-${Math.random()}`);
+      writeFileSync(file, 'file-secret\n');
+      const { args, env, secret } = setup(file);
+      const signedIo = captureIO({ SDS_SIMULATOR_SECRET: secret });
+      expect(await main(['token', '--scopes', 'IndustryData-OutboundFlow.Read.All'], signedIo)).toBe(0);
+      const unsignedIo = captureIO();
+      expect(await main(['token', '--scopes', 'IndustryData-OutboundFlow.Read.All'], unsignedIo)).toBe(0);
+      const proc = spawn(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=development', bin, 'simulate', '--port', '0', ...args],
+        { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+      );
+      try {
+        const url = await new Promise<string>((resolve) =>
+          proc.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
+        );
+        const get = (token: string) =>
+          fetch(`${url}/external/industryData/outboundProvisioningFlowSets`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
+        expect((await get(signedIo.out.trim())).status).toBe(200);
+        expect((await get(unsignedIo.out.trim())).status).toBe(401);
+      } finally {
+        proc.kill('SIGTERM');
+      }
+    },
+    30_000,
+  );
 });
 
 describe.concurrent('sds simulate, through the binary: a bad data or faults file is one line', () => {
