@@ -5,13 +5,14 @@
 import type { ModelSerializerFunction, Parsable, ParsableFactory } from '@microsoft/kiota-abstractions';
 import { JsonParseNode, JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
 import * as official from '@microsoft/msgraph-beta-sdk/models/industryData/index.js';
+import { writeBenchResult } from '../../../scripts/bench-result.js';
+// Serializers and the fast JSON node and writer are internal to the package: measured from the sources.
 import {
   createOutboundProvisioningFlowSetFromDiscriminatorValue,
-  FastJsonParseNode,
-  FastJsonSerializationWriter,
   serializeOutboundProvisioningFlowSet,
-} from '@sds-toolkit/client';
-import { writeBenchResult } from '../../../scripts/bench-result.js';
+} from '../src/generated/index.js';
+import { FastJsonParseNode } from '../src/serialization/parse-node.js';
+import { FastJsonSerializationWriter } from '../src/serialization/serialization-writer.js';
 
 const flowSet = JSON.stringify({
   '@odata.type': '#microsoft.graph.industryData.outboundProvisioningFlowSet',

@@ -11,7 +11,7 @@ export {
   type TokenCredential,
 } from './adapter.js';
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
-export * from './generated/index.js';
+export * from './generated/public.js';
 export { defaultMiddleware, type RetryOptions, retryHandler } from './middleware.js';
 export {
   type CollectionPage,
@@ -21,12 +21,7 @@ export {
   pageAll,
   pages,
 } from './paging.js';
-export { FastJsonParseNode, FastJsonParseNodeFactory } from './serialization/parse-node.js';
-export {
-  FastJsonSerializationWriter,
-  FastJsonSerializationWriterFactory,
-} from './serialization/serialization-writer.js';
-
+/** The root of the request builders: `client.external.industryData.…`. */
 export type IndustryDataClient = IndustryDataApiClient;
 
 /**

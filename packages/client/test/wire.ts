@@ -1,6 +1,9 @@
 import type { ModelSerializerFunction, Parsable, ParsableFactory } from '@microsoft/kiota-abstractions';
 import { JsonParseNode, JsonSerializationWriter } from '@microsoft/kiota-serialization-json';
-import * as models from '../src/index.js';
+// The serializers and factories are internal (the package exports models and builders): read from the sources.
+import * as models from '../src/generated/index.js';
+import { FastJsonParseNode } from '../src/serialization/parse-node.js';
+import { FastJsonSerializationWriter } from '../src/serialization/serialization-writer.js';
 
 const exports = models as unknown as Record<string, unknown>;
 const shortName = (fullName: string) => {
@@ -32,7 +35,7 @@ export function deserialize<T extends Parsable>(
   factory: ParsableFactory<T>,
   implementation = jsonImplementation,
 ): T {
-  const node = implementation === 'kiota' ? new JsonParseNode(json) : new models.FastJsonParseNode(json);
+  const node = implementation === 'kiota' ? new JsonParseNode(json) : new FastJsonParseNode(json);
   return node.getObjectValue<T>(factory);
 }
 
@@ -43,7 +46,7 @@ export function serialize<T extends Parsable>(
   implementation = jsonImplementation,
 ): unknown {
   const writer =
-    implementation === 'kiota' ? new JsonSerializationWriter() : new models.FastJsonSerializationWriter();
+    implementation === 'kiota' ? new JsonSerializationWriter() : new FastJsonSerializationWriter();
   writer.writeObjectValue(undefined, value, serializer);
   return JSON.parse(new TextDecoder().decode(writer.getSerializedContent()));
 }

@@ -5,6 +5,7 @@ import { compareCodePoints, type OpenApiDocument, parseSpec } from '@sds-toolkit
 import { emitBuilders } from './emit/builders.js';
 import { emitIndex } from './emit/index-file.js';
 import { emitModels } from './emit/models.js';
+import { emitPublic, publicFile } from './emit/public-file.js';
 import { emitRuntime, runtimeFile } from './emit/runtime.js';
 import { emitSchemas } from './emit/schemas.js';
 import { emitWireTypes, wireTypesFile } from './emit/wire-types.js';
@@ -36,6 +37,7 @@ export function generate(specText: string, source: string): Generated {
     ...emitBuilders(ir, source),
   ]);
   files.set('index.ts', emitIndex(ir, source));
+  files.set(publicFile, emitPublic(ir, source));
   const wire = emitWireTypes(ir, source);
   files.set(wireTypesFile, wire);
   files.set('schemas.json', emitSchemas(ir, wire));

@@ -10,7 +10,7 @@ import { runtimeFile } from './runtime.js';
 const kiota = '@microsoft/kiota-abstractions';
 export const clientFile = 'industryDataClient.ts';
 
-const fileOf = (node: TreeNode): string => (node.folder ? `${node.folder}/index.ts` : clientFile);
+export const fileOf = (node: TreeNode): string => (node.folder ? `${node.folder}/index.ts` : clientFile);
 const indexerName = (item: TreeNode): string => `by${upperFirst(item.segment)}`;
 
 interface Context {
@@ -40,7 +40,7 @@ function useModel(
 
 const hasNavigation = (node: TreeNode): boolean => node.children.length > 0;
 const hasRequests = (node: TreeNode): boolean => node.operations.length > 0;
-const queryInterface = (node: TreeNode, op: OperationIR): string =>
+export const queryInterface = (node: TreeNode, op: OperationIR): string =>
   `${node.builderName}${upperFirst(op.method)}QueryParameters`;
 const returnsBody = (op: OperationIR): boolean =>
   !!op.responseModel && op.successStatus !== 204 && op.successStatus !== 202;
