@@ -133,6 +133,8 @@ export function parseFilter(text: string, checkPath: (path: readonly string[]) =
       if (lower === 'true' || lower === 'false') return { kind: 'literal', value: lower === 'true' };
       if (lower === 'null') return { kind: 'literal', value: null };
       if (dateTime.test(t.value) || guid.test(t.value)) return { kind: 'literal', value: t.value };
+      if (/^(any|all)$/i.test(t.value.split('/').at(-1) ?? ''))
+        throw new QueryError('$filter: lambda operators (any, all) are not supported by the simulator');
       const next = peek();
       if (next?.kind === 'punct' && next.value === '(') {
         const arity = functions[lower];
@@ -158,8 +160,6 @@ export function parseFilter(text: string, checkPath: (path: readonly string[]) =
         throw new QueryError(
           `$filter: '${t.value.slice(0, 50)}' at ${t.at + 1} is neither a property nor a value`,
         );
-      if (/^(any|all)$/i.test(t.value.split('/').at(-1) ?? ''))
-        throw new QueryError('$filter: lambda operators (any, all) are not supported by the simulator');
       const path = t.value.split('/');
       checkPath(path);
       return { kind: 'path', path };
