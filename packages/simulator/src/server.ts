@@ -130,7 +130,12 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       }
       let body: string | undefined;
       try {
-        body = await readBody(request, limit);
+        // A request that declares no body (most GETs) has none to wait for.
+        const declared =
+          request.headers['content-length'] !== undefined ||
+          request.headers['transfer-encoding'] !== undefined;
+        body = declared ? await readBody(request, limit) : undefined;
+        if (!declared) request.resume();
       } catch (error) {
         if (error instanceof TooLarge) {
           refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`);

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createToken, type ManualClock, startRun } from '../src/index.js';
@@ -53,7 +54,7 @@ interface Scenario {
 const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
 const scenarios: Scenario[] = readdirSync(dir)
   .filter((f) => f.endsWith('.yaml'))
-  .sort()
+  .sort(compareCodePoints)
   .map((f) => ({ file: f, ...(parse(readFileSync(dir + f, 'utf8')) as { name: string; steps: Step[] }) }));
 
 function substitute<T>(value: T, vars: Record<string, string>): T {

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { parseCsv } from './csv.js';
 
 /**
@@ -84,7 +85,7 @@ export function checkFiles(files: ReadonlyMap<string, string>): FileCheck {
     }
     validatedFiles.push(name);
   }
-  return { errors, warnings, validatedFiles: validatedFiles.sort() };
+  return { errors, warnings, validatedFiles: validatedFiles.sort(compareCodePoints) };
 }
 
 export interface Counts {

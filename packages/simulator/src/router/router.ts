@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type { Model, OperationModel } from '../model/model.js';
 import { argumentsOf, keyOf, type PathSegment, parsePath } from './path.js';
 
@@ -134,7 +135,7 @@ export function createRouter(model: Model): Router {
         };
       const operation = found.node.operations.get(method.toUpperCase());
       if (!operation) {
-        const allow = [...found.node.operations.keys()].sort();
+        const allow = [...found.node.operations.keys()].sort(compareCodePoints);
         return {
           ok: false,
           status: 405,
