@@ -177,6 +177,8 @@ export function parseOptions(
           });
   if (select !== undefined && selected?.length === 0)
     throw new QueryError('$select is empty: name the properties to answer');
+  // A property named twice is answered once.
+  const uniqueSelected = selected ? [...new Set(selected)] : undefined;
 
   const expandText = system.get('$expand');
   const navigations = type ? model.navigations(type) : new Map();
@@ -233,5 +235,5 @@ export function parseOptions(
   const countText = system.get('$count');
   if (countText !== undefined && countText !== 'true' && countText !== 'false')
     throw new QueryError(`$count takes true or false, not '${countText.slice(0, 50)}'`);
-  return { select: selected, expand, filter, orderby, top, skip, count: countText === 'true' };
+  return { select: uniqueSelected, expand, filter, orderby, top, skip, count: countText === 'true' };
 }

@@ -28,6 +28,9 @@ interface Node {
   readonly operations: Map<string, OperationModel>;
 }
 
+/** What an error message quotes of a request: enough to recognize it, never the whole of a 16 KB path. */
+const shown = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
 const newNode = (): Node => ({ literals: new Map(), param: undefined, operations: new Map() });
 
 export interface Router {
@@ -124,14 +127,14 @@ export function createRouter(model: Model): Router {
         return {
           ok: false,
           status: 404,
-          message: `industryData is on the beta endpoint only: use /beta${pathname.replace(/^\/v1\.0/i, '')}`,
+          message: `industryData is on the beta endpoint only: use /beta${shown(pathname.replace(/^\/v1\.0/i, ''))}`,
         };
       const found = walk(root, parsed.segments, 0, { node: root, params: {}, args: {} });
       if (!found)
         return {
           ok: false,
           status: 404,
-          message: `no resource at ${pathname}: the simulator serves ${model.rootTemplate} and below, as the spec describes`,
+          message: `no resource at ${shown(pathname)}: the simulator serves ${model.rootTemplate} and below, as the spec describes`,
         };
       const operation = found.node.operations.get(method.toUpperCase());
       if (!operation) {
@@ -139,7 +142,7 @@ export function createRouter(model: Model): Router {
         return {
           ok: false,
           status: 405,
-          message: `${method} is not allowed on ${pathname}; it takes ${allow.join(', ')}`,
+          message: `${shown(method)} is not allowed on ${shown(pathname)}; it takes ${allow.join(', ')}`,
           allow,
         };
       }
