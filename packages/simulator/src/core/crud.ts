@@ -1,4 +1,4 @@
-import { isObject, type Json, setKey } from '../json.js';
+import { type Json, setKey } from '../json.js';
 import { childCollection } from '../store/store.js';
 import { shortName } from './address.js';
 import type { Outcome, RequestContext } from './context.js';
@@ -124,4 +124,3 @@ export async function defaultHandler(context: RequestContext): Promise<Outcome> 
   }
 }
 
-export const isEntity = (value: unknown): value is Json => isObject(value);
