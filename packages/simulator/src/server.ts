@@ -146,8 +146,12 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
           return refuse(400, ErrorCode.badRequest, 'the body is not valid UTF-8: send it UTF-8 encoded');
         throw error;
       }
-      const headers: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(request.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      // Node joins repeated request headers itself, but for a few (set-cookie) that a request does not carry.
+      let headers = request.headers as Record<string, string | undefined>;
+      if (Object.values(request.headers).some(Array.isArray)) {
+        headers = {};
+        for (const [k, v] of Object.entries(request.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      }
       const answer = await simulator.handle({ method: request.method ?? 'GET', url, headers, body });
       if (answer.delayMs) setTimeout(() => send(response, answer), answer.delayMs);
       else send(response, answer);
