@@ -16,19 +16,28 @@ export interface DefectIndex {
 }
 
 /** Lines move when text above them changes; a defect is the same defect wherever it moved to. */
-const identity = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${d.message.replace(/\d+/g, '#')}`;
+const exact = (d: Diagnostic) => `${d.code}\u0000${d.file}\u0000${d.message.replace(/\d+/g, '#')}`;
+/** A defect whose message changed with the pages it names (a draft superseded by one more page) is still it. */
+const loose = (d: Diagnostic) => `${d.code}\u0000${d.file}`;
 
-/** `a` minus `b`, counting repeats (two identical defects where there was one: one introduced). */
-function minus(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+/** `a` without the members `b` has by `key`, counting repeats (two where there was one: one is new). */
+function without(a: readonly Diagnostic[], b: readonly Diagnostic[], key: (d: Diagnostic) => string) {
   const left = new Map<string, number>();
-  for (const d of b) left.set(identity(d), (left.get(identity(d)) ?? 0) + 1);
-  const out: Diagnostic[] = [];
+  for (const d of b) left.set(key(d), (left.get(key(d)) ?? 0) + 1);
+  const kept: Diagnostic[] = [];
   for (const d of a) {
-    const n = left.get(identity(d)) ?? 0;
-    if (n > 0) left.set(identity(d), n - 1);
-    else out.push(d);
+    const n = left.get(key(d)) ?? 0;
+    if (n > 0) left.set(key(d), n - 1);
+    else kept.push(d);
   }
-  return out;
+  return kept;
+}
+
+/** The defects of `a` that `b` does not have: same code, page and words first, then same code and page. */
+function minus(a: readonly Diagnostic[], b: readonly Diagnostic[]): Diagnostic[] {
+  const aLeft = without(a, b, exact);
+  const bLeft = without(b, a, exact);
+  return without(aLeft, bLeft, loose);
 }
 
 /** Information (a link outside the folder, a base type inferred) is not a defect. */

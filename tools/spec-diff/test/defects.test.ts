@@ -129,6 +129,28 @@ describe('changes a docs defect explains', () => {
     expect(result.changes[0]?.message).toContain('widgetry');
   });
 
+  it('a defect reworded (the pages it names changed) is the same defect, neither fixed nor introduced', () => {
+    const before = d(
+      'draft-superseded',
+      'api/contoso-widget-update.md',
+      'draft page superseded by a.md, b.md',
+    );
+    const after = d(
+      'draft-superseded',
+      'api/contoso-widget-update.md',
+      'draft page superseded by a.md, b.md, c.md',
+    );
+    const twice = [
+      after,
+      d('draft-superseded', 'api/contoso-widget-update.md', 'draft page superseded by d.md'),
+    ];
+    expect(
+      compareSpecs(base(), base(), [], { diagnostics: { before: [before], after: [after] } }).changes,
+    ).toEqual([]);
+    const result = compareSpecs(base(), base(), [], { diagnostics: { before: [before], after: twice } });
+    expect(result.changes.map((c) => c.message)).toEqual(['draft-superseded: draft page superseded by d.md']);
+  });
+
   describe('with a spec file on one side', () => {
     it('the new side a docs folder: its defects explain, none is listed as introduced, and the note says so', () => {
       const result = compareSpecs(base(), rowLost(), [], {

@@ -565,6 +565,16 @@ describe('the rule table', () => {
     );
   });
 
+  it('an operation removed whose page now documents another says so', () => {
+    const after = base();
+    update(after)['x-docs-pages'] = ['contoso-widget-polish', 'contoso-widget-update'];
+    delete after.paths['/contoso/widgets/{widgetId}/polish'];
+    const removed = compareSpecs(base(), after).changes.find((c) => c.kind === 'operation-removed');
+    expect(removed?.message).toBe(
+      'contoso.widgets.widget.polish (POST /contoso/widgets/{widgetId}/polish) was removed; its page contoso-widget-polish now documents PATCH /contoso/widgets/{widgetId}',
+    );
+  });
+
   it('a deprecated property removed is breaking, and says it was deprecated', () => {
     const after = base();
     delete widget(after).properties.legacyCode;

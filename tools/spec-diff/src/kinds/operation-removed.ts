@@ -20,14 +20,18 @@ export const operationRemoved = defineKind({
   defects: [...pageDefects, ...removalDefects],
   detect: (ctx) => {
     const undocumented = undocumentedPages(ctx);
+    const afterOps = [...ctx.operations.pairs.map((p) => p.after), ...ctx.operations.added];
     return ctx.operations.removed
       .filter((op) => !pagesOf(op).some((p) => undocumented.has(p)))
-      .map((op) =>
-        singleOperationFinding(op, 'before', {
+      .map((op) => {
+        // Its page may now document another operation (a draft's made-up path merged into the real one).
+        const page = pagesOf(op).find((p) => afterOps.some((o) => pagesOf(o).includes(p)));
+        const now = page ? afterOps.find((o) => pagesOf(o).includes(page)) : undefined;
+        return singleOperationFinding(op, 'before', {
           before: op.operation.operationId,
           after: null,
-          message: `${op.operation.operationId} (${op.label}) was removed`,
-        }),
-      );
+          message: `${op.operation.operationId} (${op.label}) was removed${now ? `; its page ${page} now documents ${now.label}` : ''}`,
+        });
+      });
   },
 });
