@@ -11,10 +11,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createIndustryDataAdapter, createIndustryDataClient } from '@sds-toolkit/client';
+import {
+  type AnyProvisioningFlow,
+  createIndustryDataAdapter,
+  createIndustryDataClient,
+} from '@sds-toolkit/client';
 import { createToken, startSimulator } from '@sds-toolkit/simulator';
-
-const NS = '#microsoft.graph.industryData';
 
 /** The files an SDS CSV (v2.1) upload holds, small: two schools, five people, two classes. */
 export const sampleFiles: Readonly<Record<string, string>> = {
@@ -84,15 +86,15 @@ export async function setUpSds(options: SetUpOptions): Promise<SetUpResult> {
         additionalData: { 'roleGroup@odata.bind': bind('roleGroups/students') },
       },
     ],
-  } as never);
+  });
   if (!source?.id) throw new Error('the source system came back without an id');
   log(`created source system ${source.id}`);
 
   const connector = await api.dataConnectors.post({
-    odataType: `${NS}.azureDataLakeConnector`,
+    odataType: '#microsoft.graph.industryData.azureDataLakeConnector',
     displayName: 'SIS CSV export',
     additionalData: { 'sourceSystem@odata.bind': bind(`sourceSystems/${source.id}`) },
-  } as never);
+  });
   if (!connector?.id) throw new Error('the connector came back without an id');
   log(`created connector ${connector.id}`);
   const connectorApi = api.dataConnectors.byIndustryDataConnectorId(connector.id);
@@ -133,11 +135,11 @@ export async function setUpSds(options: SetUpOptions): Promise<SetUpResult> {
     startDate: '2025-09-01',
     endDate: '2026-07-15',
     year: { code: '2025' },
-  } as never);
+  });
   if (!year?.id) throw new Error('the year came back without an id');
 
   const flow = await api.inboundFlows.post({
-    odataType: `${NS}.inboundFileFlow`,
+    odataType: '#microsoft.graph.industryData.inboundFileFlow',
     dataDomain: 'educationRostering',
     displayName: 'Rostering from the SIS',
     effectiveDateTime: '2025-01-01T00:00:00Z',
@@ -145,7 +147,7 @@ export async function setUpSds(options: SetUpOptions): Promise<SetUpResult> {
       'dataConnector@odata.bind': bind(`dataConnectors/${connector.id}`),
       'year@odata.bind': bind(`years/${year.id}`),
     },
-  } as never);
+  });
   if (!flow?.id) throw new Error('the inbound flow came back without an id');
   log(`created inbound flow ${flow.id} (${flow.readinessStatus})`);
 
@@ -163,29 +165,39 @@ export async function setUpSds(options: SetUpOptions): Promise<SetUpResult> {
 
   const set = await api.outboundProvisioningFlowSets.post({
     displayName: 'Both schools',
-    filter: { odataType: `${NS}.basicFilter`, attribute: 'orgExternalId', in: ['school-1', 'school-2'] },
-  } as never);
+    filter: {
+      odataType: '#microsoft.graph.industryData.basicFilter',
+      attribute: 'orgExternalId',
+      in: ['school-1', 'school-2'],
+    },
+  });
   if (!set?.id) throw new Error('the flow set came back without an id');
   const flows = api.outboundProvisioningFlowSets.byOutboundProvisioningFlowSetId(set.id).provisioningFlows;
-  const bodies = [
+  const bodies: AnyProvisioningFlow[] = [
     {
-      odataType: `${NS}.userProvisioningFlow`,
+      odataType: '#microsoft.graph.industryData.userProvisioningFlow',
       createUnmatchedUsers: true,
       managementOptions: { additionalAttributes: ['userGradeLevel'] },
     },
     {
-      odataType: `${NS}.classGroupProvisioningFlow`,
+      odataType: '#microsoft.graph.industryData.classGroupProvisioningFlow',
       configuration: {
         additionalAttributes: ['courseTitle', 'courseCode'],
         additionalOptions: { createTeam: false },
       },
     },
-    { odataType: `${NS}.securityGroupProvisioningFlow`, creationOptions: { createBasedOnRoleGroup: true } },
-    { odataType: `${NS}.administrativeUnitProvisioningFlow`, creationOptions: { createBasedOnOrg: true } },
+    {
+      odataType: '#microsoft.graph.industryData.securityGroupProvisioningFlow',
+      creationOptions: { createBasedOnRoleGroup: true },
+    },
+    {
+      odataType: '#microsoft.graph.industryData.administrativeUnitProvisioningFlow',
+      creationOptions: { createBasedOnOrg: true },
+    },
   ];
   const created: { id: string; type: string }[] = [];
   for (const body of bodies) {
-    const made = await flows.post(body as never);
+    const made = await flows.post(body);
     if (!made?.id) throw new Error(`the ${body.odataType} came back without an id`);
     created.push({ id: made.id, type: body.odataType });
   }
