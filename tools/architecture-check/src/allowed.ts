@@ -76,6 +76,12 @@ export const table: readonly Row[] = [
     ],
   },
   {
+    package: p('config'),
+    imports: [p('openapi-model'), p('client'), p('rules')],
+    testImports: [{ package: p('simulator'), why: 'plan, apply and export are tested against it' }],
+    reads: [],
+  },
+  {
     package: p('cli'),
     imports: [
       p('openapi-model'),

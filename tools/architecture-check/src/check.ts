@@ -72,8 +72,11 @@ export function checkManifests(packages: readonly WorkspacePackage[]): Violation
     const dataOwners = new Set(
       row.reads.flatMap((r) => packages.filter((p) => r.path.startsWith(`${p.dir}/`)).map((p) => p.name)),
     );
+    // A package only the row's `test/` may import is a development dependency (its tests read its sources).
+    const testOnly = new Set((row.testImports ?? []).map((t) => t.package));
     for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
-      if (dep.startsWith(ourScope) && !row.imports.includes(dep) && !dataOwners.has(dep))
+      const forTests = testOnly.has(dep) && dep in pkg.devDependencies && !(dep in pkg.dependencies);
+      if (dep.startsWith(ourScope) && !row.imports.includes(dep) && !dataOwners.has(dep) && !forTests)
         violations.push({
           where,
           message: `${pkg.name} may not depend on ${dep} (its row allows: ${row.imports.join(', ') || 'nothing of ours'})`,
