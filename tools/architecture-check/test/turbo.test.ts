@@ -131,7 +131,12 @@ describe('turbo hashes change exactly where an edit is read', () => {
         test: 'client rules simulator contract-tests cli examples',
       },
     ],
-    ["a package's README: nothing", 'packages/rules/README.md', '\nedited\n', {}],
+    [
+      "a package's README: its own tests (doc tests compile its snippets, tests check its tables), nothing else",
+      'packages/rules/README.md',
+      '\nedited\n',
+      { test: 'rules' },
+    ],
   ])('%s', (_name, file, line, want) => {
     expect(rehashedBy(file, appendLine(line))).toEqual(expected(want));
   });
