@@ -56,6 +56,24 @@ const cases: Record<string, Case> = {
     failingCode: 2,
     failingMessage: /unknown delegated scope 'Foo\.Bar'/,
   },
+  plan: {
+    typo: ['--confg', '--config'],
+    failing: ['--config', join(work, 'missing.yaml')],
+    failingCode: 2,
+    failingMessage: /the set-up file .*missing\.yaml does not exist/,
+  },
+  apply: {
+    typo: ['--prnue', '--prune'],
+    failing: ['--config', join(work, 'missing.yaml')],
+    failingCode: 2,
+    failingMessage: /the set-up file .*missing\.yaml does not exist/,
+  },
+  export: {
+    typo: ['--otu', '--out'],
+    failing: ['--out', work],
+    failingCode: 2,
+    failingMessage: /--out .* is a folder: give a file path/,
+  },
   contracts: {
     typo: ['--reprot', '--report'],
     failing: ['--report', aFile],

@@ -92,6 +92,7 @@ export const table: readonly Row[] = [
       p('rules'),
       p('simulator'),
       p('contract-tests'),
+      p('config'),
     ],
     reads: [spec],
   },
