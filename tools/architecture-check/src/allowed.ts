@@ -96,8 +96,9 @@ export const table: readonly Row[] = [
     ],
     reads: [spec],
   },
-  // Scripts users copy: they use the published client, and the simulator to run without a tenant.
-  { package: p('examples'), imports: [p('client'), p('simulator')], reads: [] },
+  // Scripts users copy: they use the published client, and the simulator to run without a tenant; the
+  // example set-up file is checked and applied through the config package.
+  { package: p('examples'), imports: [p('client'), p('simulator'), p('config')], reads: [] },
   {
     package: p('architecture-check'),
     imports: [],
