@@ -1,5 +1,5 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { lines, sds } from '../run.js';
+import { hasScript, lines, sds, sdsOnTerminal } from '../run.js';
 import {
   type RunningSimulator,
   racingAdmin,
@@ -152,6 +152,35 @@ describe('sds apply against the simulator', () => {
         "created securityGroupProvisioningFlow of flow set 'Two schools' (id {id})",
         'Apply complete: 1 created, 1 updated, 0 deleted.',
       ]);
+    },
+  );
+});
+
+describe.skipIf(!hasScript)('sds apply on a terminal', () => {
+  const csi = '\x1b[';
+  it(
+    'shows each request as progress and the plan in colour; NO_COLOR turns colour off, not progress',
+    slow,
+    async () => {
+      const sim = await tenant();
+      const file = work.write('sds.yaml', setUp);
+      const { code, screen } = await sdsOnTerminal(['apply', '--config', file, '--base-url', sim.url], {
+        env: secrets,
+      });
+      expect(code).toBe(0);
+      // The spinner's frame goes on from step to step: any frame, then the step.
+      const cleared = screen.replaceAll(`\r${csi}K`, '<cleared>');
+      expect(cleared).toMatch(/<cleared>\S apply: \[1\/8\] create source system 'SIS'/);
+      expect(cleared).toMatch(
+        /<cleared>\S apply: \[8\/8\] create securityGroupProvisioningFlow of flow set 'Two schools'/,
+      );
+      expect(screen).toContain(`${csi}32m+${csi}39m source system 'SIS'`);
+      expect(screen).toContain(`${csi}32mcreated${csi}39m source system 'SIS'`);
+      const plain = await sdsOnTerminal(['plan', '--config', file, '--base-url', sim.url], {
+        env: { NO_COLOR: '1' },
+      });
+      expect(plain.code).toBe(0);
+      expect(plain.screen.replaceAll(`\r${csi}K`, '')).not.toContain(csi);
     },
   );
 });
