@@ -144,6 +144,22 @@ export const schemas = createRequire(import.meta.url)('@sds-toolkit/client/schem
       /^packages\/openapi-model\/package\.json: @sds-toolkit\/openapi-model may not depend on @sds-toolkit\/rules/m,
     ],
     [
+      "a package only a row's test/ may import, declared as a run-time dependency",
+      {
+        manifests: {
+          '@sds-toolkit/config': {
+            dependencies: {
+              '@sds-toolkit/openapi-model': 'workspace:*',
+              '@sds-toolkit/client': 'workspace:*',
+              '@sds-toolkit/rules': 'workspace:*',
+              '@sds-toolkit/simulator': 'workspace:*',
+            },
+          },
+        },
+      },
+      /^packages\/config\/package\.json: @sds-toolkit\/config may not depend on @sds-toolkit\/simulator/m,
+    ],
+    [
       'a client run-time dependency other than Kiota',
       {
         manifests: {
@@ -192,6 +208,15 @@ export const specs = join(root, 'specs');
 `,
         },
         manifests: { '@sds-toolkit/rules': { dependencies: { '@sds-toolkit/client': 'workspace:*' } } },
+      },
+    ],
+    [
+      "a package only a row's test/ may import, declared as a development dependency",
+      {
+        files: { 'packages/config/test/a.test.ts': "export * from '@sds-toolkit/simulator';\n" },
+        manifests: {
+          '@sds-toolkit/config': { devDependencies: { '@sds-toolkit/simulator': 'workspace:*' } },
+        },
       },
     ],
   ])('passes %s', async (_name, options) => {

@@ -14,6 +14,7 @@ export const folders: Readonly<Record<string, string>> = {
   '@sds-toolkit/rules': 'packages/rules',
   '@sds-toolkit/simulator': 'packages/simulator',
   '@sds-toolkit/contract-tests': 'packages/contract-tests',
+  '@sds-toolkit/config': 'packages/config',
   '@sds-toolkit/cli': 'packages/cli',
   '@sds-toolkit/examples': 'examples',
   '@sds-toolkit/architecture-check': 'tools/architecture-check',

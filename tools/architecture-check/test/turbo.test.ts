@@ -81,7 +81,7 @@ const firstFile = (folder: string, suffix: string) => {
 };
 const appendLine = (text: string) => (path: string) => appendFileSync(path, text);
 
-const modelDependents = 'docs-to-openapi spec-diff generator rules simulator contract-tests cli';
+const modelDependents = 'docs-to-openapi spec-diff generator rules simulator contract-tests config cli';
 
 describe('turbo hashes change exactly where an edit is read', () => {
   it.each<[string, string, string, { build?: string; typecheck?: string; test?: string }]>([
@@ -99,14 +99,14 @@ describe('turbo hashes change exactly where an edit is read', () => {
       "a simulator scenario: the tests of the simulator and of what runs it, nothing's build or typecheck",
       firstFile('packages/simulator/scenarios', '.yaml'),
       '# edited\n',
-      { test: 'simulator contract-tests cli examples' },
+      { test: 'simulator contract-tests config cli examples' },
     ],
     [
       'the committed spec: every test that reads it',
       'specs/industrydata/openapi.yaml',
       '# edited\n',
       {
-        test: 'openapi-model docs-to-openapi spec-diff generator client rules simulator contract-tests cli examples',
+        test: 'openapi-model docs-to-openapi spec-diff generator client rules simulator contract-tests config cli examples',
       },
     ],
     [
@@ -126,9 +126,9 @@ describe('turbo hashes change exactly where an edit is read', () => {
       'packages/client/src/generated/schemas.json',
       '\n',
       {
-        build: 'client rules simulator contract-tests cli',
-        typecheck: 'client rules simulator contract-tests cli examples',
-        test: 'client rules simulator contract-tests cli examples',
+        build: 'client rules simulator contract-tests config cli',
+        typecheck: 'client rules simulator contract-tests config cli examples',
+        test: 'client rules simulator contract-tests config cli examples',
       },
     ],
     [
