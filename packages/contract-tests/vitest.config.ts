@@ -60,7 +60,20 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      // The simulator's scenario files, a test per step: where `scenario:` behaviours take their outcome.
+      { extends: true, test: { name: 'scenarios', include: ['test/scenarios/**/*.test.ts'] } },
       { extends: true, test: { name: 'catalogue', include: ['test/catalogue/**/*.test.ts'] } },
+      // runContracts itself: it runs suites through vitest's Node API (the scenario files, in temporary copies).
+      {
+        extends: true,
+        test: {
+          name: 'runner',
+          include: ['test/runner/**/*.test.ts'],
+          pool: 'forks',
+          fileParallelism: false,
+          testTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { defaultScenariosDir, loadScenarios, stepTitle } from './scenarios.js';
 
 export type Verifier = { consumer: string } | { pact: string } | { scenario: string } | { rule: string };
 
@@ -15,27 +16,14 @@ export interface Behaviour {
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const paths = {
+  packageDir: here('../'),
   catalogue: here('../behaviours.yaml'),
-  consumerTests: here('../test/consumer/'),
-  scenarios: here('../../simulator/scenarios/'),
-  rules: here('../../rules/src/rules/'),
-  ruleTests: here('../../rules/test/rules/'),
+  rulesDir: here('../../rules/'),
   spec: here('../../../specs/industrydata/openapi.yaml'),
 };
 
-export function loadCatalogue(): Behaviour[] {
-  return (parse(readFileSync(paths.catalogue, 'utf8')) as { behaviours: Behaviour[] }).behaviours;
-}
-
-/** Operations no behaviour covers yet, and why (the `uncovered` section of behaviours.yaml). */
-export interface Uncovered {
-  readonly why: string;
-  readonly operations: readonly { readonly operation: string; readonly status: number }[];
-}
-
-export function loadUncovered(): Uncovered {
-  const { uncovered } = parse(readFileSync(paths.catalogue, 'utf8')) as { uncovered?: Uncovered };
-  return uncovered ?? { why: '', operations: [] };
+export function loadCatalogue(file = paths.catalogue): Behaviour[] {
+  return (parse(readFileSync(file, 'utf8')) as { behaviours: Behaviour[] }).behaviours;
 }
 
 /** The kind and text of a verifier: `consumer`, "create a flow set: 201 …". */
@@ -44,36 +32,14 @@ export function describeVerifier(v: Verifier): { kind: string; ref: string } {
   return { kind, ref: String(ref) };
 }
 
-/** Consumer test names, as written in `it(…)` / `it.each(…)(…)` in the consumer test files. */
-export function consumerTestNames(): Set<string> {
-  const names = new Set<string>();
-  for (const file of readdirSync(paths.consumerTests).filter((f) => f.endsWith('.test.ts'))) {
-    const text = readFileSync(paths.consumerTests + file, 'utf8');
-    for (const m of text.matchAll(/\bit(?:\.each\([^)]*\))?\(\s*'([^']+)'/g)) names.add(m[1] ?? '');
-  }
-  return names;
+/** Every step of the scenario files, as `scenario:` entries name them (`file#step name`). */
+export function scenarioSteps(dir = defaultScenariosDir): Set<string> {
+  return new Set(
+    loadScenarios(dir).flatMap((s) => s.steps.map((step, index) => stepTitle(s.file, step, index))),
+  );
 }
 
-export function scenarioSteps(): Set<string> {
-  const steps = new Set<string>();
-  for (const file of readdirSync(paths.scenarios).filter((f) => f.endsWith('.yaml'))) {
-    const scenario = parse(readFileSync(paths.scenarios + file, 'utf8')) as { steps: { name?: string }[] };
-    for (const step of scenario.steps) if (step.name) steps.add(`${file}#${step.name}`);
-  }
-  return steps;
-}
-
-/** Rule ids defined in the rules package (one file per rule) that have their table test. */
-export function rulesWithTests(): Map<string, boolean> {
-  const rules = new Map<string, boolean>();
-  for (const file of readdirSync(paths.rules).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
-    const id = /id: '([^']+)'/.exec(readFileSync(paths.rules + file, 'utf8'))?.[1];
-    if (id) rules.set(id, existsSync(`${paths.ruleTests}${file.replace(/\.ts$/, '.test.ts')}`));
-  }
-  return rules;
-}
-
-/** Operations and success statuses documented in the spec. */
+/** Operations and success statuses documented in the spec, with the page each comes from. */
 export function documentedOperations(): { id: string; status: number; docs: string }[] {
   const spec = parse(readFileSync(paths.spec, 'utf8')) as {
     paths: Record<
@@ -101,4 +67,24 @@ export function pactInteractions(file: string): Set<string> {
   if (!existsSync(file)) return new Set();
   const pact = JSON.parse(readFileSync(file, 'utf8')) as { interactions: { description: string }[] };
   return new Set(pact.interactions.map((i) => i.description));
+}
+
+/**
+ * The consumer tests' names as vitest's own static parser reads them from the files (it.each names as
+ * written, with their %s), without running them.
+ */
+export async function consumerTestNames(): Promise<Set<string>> {
+  const { createVitest } = await import('vitest/node');
+  const vitest = await createVitest('test', {
+    root: paths.packageDir,
+    project: ['consumer'],
+    watch: false,
+    reporters: [{}],
+  });
+  try {
+    const modules = await vitest.experimental_parseSpecifications(await vitest.globTestSpecifications());
+    return new Set(modules.flatMap((m) => [...m.children.allTests()].map((t) => t.name)));
+  } finally {
+    await vitest.close();
+  }
 }

@@ -1,20 +1,10 @@
 export { brokerFromEnv, canIDeploy, gitVersion, publishPact } from './broker.js';
-export { type Behaviour, loadCatalogue } from './catalogue.js';
+export { type Behaviour, describeVerifier, documentedOperations, loadCatalogue } from './catalogue.js';
 export { consumerName, pactFile, pactsDir, providerName } from './names.js';
-export {
-  type BehaviourResult,
-  behaviourResults,
-  type Outcome,
-  reportHtml,
-  reportMarkdown,
-  writeReport,
-} from './report.js';
-export {
-  type ContractRun,
-  readVitestReport,
-  runContracts,
-  type VitestJson,
-  type VitestOutcomes,
-} from './run.js';
+export { behaviourResults, type Evidence } from './outcomes.js';
+export { type BehaviourResult, behaviourOutcome, type Outcome, type VerifierResult } from './report.js';
+export { type ContractOptions, type ContractRun, runContracts, type SuiteName, suiteNames } from './run.js';
+export { defaultScenariosDir, loadScenarios, type ScenarioFile, type ScenarioStep } from './scenarios.js';
 export { State, type StateContext, stateHandlers } from './states.js';
-export { verifyProvider } from './verify.js';
+export { runSuite, type SuiteOptions, type SuiteRun, type TestOutcome } from './suites.js';
+export { type Provider, startProvider, verifyProvider } from './verify.js';

@@ -65,13 +65,12 @@ export const table: readonly Row[] = [
   },
   {
     package: p('contract-tests'),
-    imports: [p('client'), p('simulator')],
+    imports: [p('client'), p('rules'), p('simulator')],
     reads: [
       {
-        path: 'packages/rules/src/rules/',
-        why: 'the behaviour catalogue checks that every rule has a behaviour',
+        path: 'packages/rules/test/rules/',
+        why: "a `rule:` behaviour takes its outcome from the rule's table test, run through vitest",
       },
-      { path: 'packages/rules/test/rules/', why: '… and a table test' },
       spec,
     ],
   },

@@ -24,6 +24,10 @@ export const readOnlyToken = createToken({
   expiresInSeconds: validFor,
 });
 
+/** A fixed token with the scopes an area's permission tables list (each test file asks for its own). */
+export const tokenWith = (...scopes: string[]) =>
+  createToken({ scopes, issuedAt, expiresInSeconds: validFor });
+
 /**
  * Pact 16.3+ records a request's match on a separate task *after* answering it, so under CPU load the test can
  * finish before the match is recorded and fail with "expected but not received" although the request was

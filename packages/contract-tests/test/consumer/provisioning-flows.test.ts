@@ -63,13 +63,14 @@ describe('consumer: provisioning flows', () => {
         b.jsonBody({
           '@odata.type': odataType(`${NS}.${kind}ProvisioningFlow`),
           id: guid(flowId),
-          readinessStatus: MatchersV3.string('notReady'),
+          readinessStatus: MatchersV3.equal('notReady'),
         }),
       )
       .executeTest(async (server) => {
         const created = await flowsOf(server.url).post(asModel(body));
         expect(created?.odataType).toBe(`#${NS}.${kind}ProvisioningFlow`);
         expect(created?.id).toBeTruthy();
+        expect(created?.readinessStatus).toBe('notReady');
       });
   });
 
@@ -113,7 +114,7 @@ describe('consumer: provisioning flows', () => {
       });
   });
 
-  it('get a flow: its derived type and configuration', async () => {
+  it('get a flow: its derived type and configuration, ready', async () => {
     await pact
       .addInteraction()
       .given(State.flowSetWithFlow, { setId, flowType: 'classGroup', flowId })
@@ -123,7 +124,7 @@ describe('consumer: provisioning flows', () => {
         b.jsonBody({
           '@odata.type': odataType(`${NS}.classGroupProvisioningFlow`),
           id: MatchersV3.equal(flowId),
-          readinessStatus: MatchersV3.regex(/^(notReady|ready|failed|disabled|expired)$/, 'ready'),
+          readinessStatus: MatchersV3.equal('ready'),
           configuration: { additionalAttributes: MatchersV3.eachLike('courseTitle') },
         }),
       )
@@ -132,6 +133,7 @@ describe('consumer: provisioning flows', () => {
           | { configuration?: { additionalAttributes?: string[] } }
           | undefined;
         expect(flow?.configuration?.additionalAttributes).toContain('courseTitle');
+        expect((flow as { readinessStatus?: string } | undefined)?.readinessStatus).toBe('ready');
       });
   });
 
@@ -150,6 +152,30 @@ describe('consumer: provisioning flows', () => {
         await expect(
           flowsOf(server.url).byProvisioningFlowId(flowId).patch(asModel(body)),
         ).resolves.toBeUndefined();
+      });
+  });
+
+  it('an update naming another flow type than the flow was created as: 400 [odata-type]', async () => {
+    const [, securityGroup] = newFlows[1];
+    await pact
+      .addInteraction()
+      .given(State.flowSetWithFlow, { setId, flowType: 'classGroup', flowId })
+      .uponReceiving('a request to update a classGroup flow with a securityGroup body')
+      .withRequest('PATCH', `${flows}/${flowId}`, (b) => b.headers(json).jsonBody(securityGroup))
+      .willRespondWith(400, (b) =>
+        b.jsonBody({
+          error: {
+            code: MatchersV3.string('invalidRequest'),
+            message: MatchersV3.includes('odata-type'),
+          },
+        }),
+      )
+      .executeTest(async (server) => {
+        await expect(
+          flowsOf(server.url).byProvisioningFlowId(flowId).patch(asModel(securityGroup)),
+        ).rejects.toMatchObject({
+          status: 400,
+        });
       });
   });
 

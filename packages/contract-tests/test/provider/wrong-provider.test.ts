@@ -1,16 +1,15 @@
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startSimulator } from '@sds-toolkit/simulator';
 import { describe, expect, it } from 'vitest';
-import { verifyProvider } from '../../src/verify.js';
+import { startProvider, verifyProvider } from '../../src/verify.js';
 
 /**
  * A deliberately wrong provider: the simulator behind a proxy that answers a flow update with 200 and a body,
  * as the draft docs page says, instead of the documented 204.
  */
 async function wrongProvider() {
-  const simulator = await startSimulator({ readinessDelayMs: 60_000 });
-  const target = new URL(simulator.origin);
+  const provider = await startProvider();
+  const target = new URL(provider.running.origin);
   const proxy = createServer((req, res) => {
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
@@ -36,12 +35,12 @@ async function wrongProvider() {
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
   return {
-    simulator,
+    provider,
     url,
     close: async () => {
       proxy.closeAllConnections();
       proxy.close();
-      await simulator.close();
+      await provider.running.close();
     },
   };
 }
@@ -50,7 +49,7 @@ describe('provider verification catches a provider that breaks the contract', ()
   it('a flow update answered 200 instead of 204 fails verification with a readable message', async () => {
     const wrong = await wrongProvider();
     try {
-      const error = await verifyProvider({ providerBaseUrl: wrong.url, simulator: wrong.simulator }).catch(
+      const error = await verifyProvider({ providerBaseUrl: wrong.url, provider: wrong.provider }).catch(
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(Error);
