@@ -10,9 +10,12 @@ describe('the README', () => {
     expect(yamlBlocks).toHaveLength(1);
   });
 
-  it.each(yamlBlocks.map((block, i) => [i, block]))('its set-up %i is valid, without a warning', (_i, block) => {
-    const loaded = loadFile(defaultToolkit(), block, 'README.md');
-    expect(loaded.warnings).toEqual([]);
-    expect(new Set(loaded.objects.map((o) => o.kind.name)).size).toBe(6);
-  });
+  it.each(yamlBlocks.map((block, i) => [i, block]))(
+    'its set-up %i is valid, without a warning',
+    (_i, block) => {
+      const loaded = loadFile(defaultToolkit(), block, 'README.md');
+      expect(loaded.warnings).toEqual([]);
+      expect(new Set(loaded.objects.map((o) => o.kind.name)).size).toBe(6);
+    },
+  );
 });
