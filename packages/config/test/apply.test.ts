@@ -148,6 +148,20 @@ describe('apply: throttling, failures, resuming', () => {
     },
   );
 
+  it(
+    'a 503 to a read is tried again (waiting 1 s, then 2 s… when the service says nothing)',
+    slow,
+    async () => {
+      const tenant = await fresh({ faults: [{ status: 503, count: 2, method: 'GET', path: '/years' }] });
+      const planned = await tenant.plan(setUp);
+      expect(planned.plan.actions).toHaveLength(8);
+      expect(tenant.waits).toEqual([
+        { what: 'listing the years', status: 503, seconds: 1, attempt: 1 },
+        { what: 'listing the years', status: 503, seconds: 2, attempt: 2 },
+      ]);
+    },
+  );
+
   it('a secret the environment lacks stops the apply before anything is sent', slow, async () => {
     const tenant = await fresh();
     await expect(tenant.apply(setUp, false, {})).rejects.toThrow(MissingSecretsError);

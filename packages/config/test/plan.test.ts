@@ -187,6 +187,43 @@ describe('plan and apply against the simulator', () => {
     },
   );
 
+  it('another type is a replace (delete, then create), dependents first', slow, async () => {
+    const tenant = await fresh();
+    await tenant.apply(setUp);
+    const retyped = edited(
+      edited(
+        setUp,
+        '  - type: azureDataLakeConnector\n    displayName: csv\n    sourceSystem: SIS\n',
+        `  - type: oneRosterApiDataConnector
+    displayName: csv
+    sourceSystem: SIS
+    apiFormat: oneRoster
+    baseUrl: https://csv.example/v1p1
+    apiVersion: "1.1"
+    isContactsEnabled: false
+    isDemographicsEnabled: false
+    isFlagsEnabled: false
+    credential: { type: oAuth2ClientCredential, clientId: c, clientSecret: { env: ONEROSTER_SECRET } }
+`,
+      ),
+      'type: inboundFileFlow',
+      'type: inboundApiFlow',
+    );
+    const planned = await tenant.plan(retyped);
+    expect(planned.plan.actions.map((a: any) => `${a.action} ${a.object.name}: ${a.reason}`)).toEqual([
+      'replace csv: its type cannot be changed in place',
+      'replace Roster: its type cannot be changed in place',
+    ]);
+    expect(planned.plan.steps.map((s: any) => `${s.op} ${s.action.object.name}`)).toEqual([
+      'delete Roster',
+      'delete csv',
+      'create csv',
+      'create Roster',
+    ]);
+    expect((await tenant.apply(retyped)).failed).toBeUndefined();
+    expect((await tenant.plan(retyped)).plan.actions).toEqual([]);
+  });
+
   it('renaming an object creates the new one (and with --prune deletes the old one)', slow, async () => {
     const tenant = await fresh();
     await tenant.apply(setUp);
