@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -6,60 +7,81 @@ import { ExitCode } from '../io.js';
 import { paint } from '../output.js';
 import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
+import { contractsOf, scenariosFolder } from './pipeline-contracts.js';
+import { renderPage } from './pipeline-html.js';
+import { contractsMarkdown } from './pipeline-report.js';
 
 export const contractsCommand: Command = {
   name: 'contracts',
   summary: 'run the Pact consumer tests and verify them against the simulator; write the coverage report',
-  usage: `Usage: sds contracts [--report <dir>] [--can-i-deploy <environment>] [--json]
+  usage: `Usage: sds contracts [--report <dir>] [--scenarios <dir>] [--can-i-deploy <environment>] [--json]
 
-Runs the consumer contract tests (the generated client against Pact's mock server), then verifies the pact
-against the simulator (started on a free port), then checks the behaviour catalogue; writes contracts.md and
-contracts.html (which documented behaviour is verified by what, and the result) into the report folder.
+Runs, through vitest's Node API: the consumer contract tests (the generated client against Pact's mock server),
+the provider verification of the pact against the simulator (started on a free port), the simulator's scenario
+files step by step, the rules' table tests and the behaviour catalogue's checks. Each documented behaviour takes
+its outcome from its verifiers: failed if one failed, passed if all passed, else not run. Writes contracts.md,
+and contracts.html rendered from it, into the report folder.
 
 With PACT_BROKER_BASE_URL (and PACT_BROKER_TOKEN) set, the pact is published under the git version and branch,
 verification results are recorded, and --can-i-deploy asks the broker about an environment. Without, those
 steps are skipped, and said so.
 
   --report <dir>                 default: reports/
+  --scenarios <dir>              play these scenario files instead of the simulator's own
   --can-i-deploy <environment>   with a broker: fail unless this version can be deployed there
-  --json                         print { ok, projects, behaviours, report, broker } instead`,
+  --json                         print { ok, suites, behaviours, report, broker } instead`,
   async run(args, io) {
     const { values } = parseCommandArgs(args, {
       report: { type: 'string' },
+      scenarios: { type: 'string' },
       'can-i-deploy': { type: 'string' },
     });
-    const dir = values.report
-      ? checkFolderToWrite(io, values.report, '--report')
-      : join(repoRoot(), 'reports');
+    const root = repoRoot();
+    const dir = values.report ? checkFolderToWrite(io, values.report, '--report') : join(root, 'reports');
+    const scenarios = scenariosFolder(io, values.scenarios);
     const say = (text: string) => {
       if (!values.json) io.stdout(text);
     };
-    const { brokerFromEnv, canIDeploy, gitVersion, publishPact, runContracts, writeReport } = await import(
+    const { brokerFromEnv, canIDeploy, gitVersion, publishPact, runContracts } = await import(
       '@sds-toolkit/contract-tests'
     );
     const { red, green } = paint(io, 'stdout');
     const shown = progress(io, values.json);
-    shown.step('contracts: consumer tests, provider verification against the simulator, behaviour catalogue');
-    let run: ReturnType<typeof runContracts>;
+    let run: Awaited<ReturnType<typeof runContracts>>;
     try {
-      run = runContracts();
+      run = await runContracts({
+        ...(scenarios ? { scenariosDir: scenarios } : {}),
+        onSuite: (name, done) => {
+          if (!done) shown.step(`contracts: ${name} …`);
+        },
+      });
     } finally {
       shown.done();
     }
-    for (const p of run.projects) {
+    for (const s of run.suites) {
       say(
-        `  ${p.name.padEnd(9)} ${p.ok ? green('ok') : red('FAILED')}: ${p.passed} passed, ${p.failed} failed\n`,
+        `  ${s.name.padEnd(9)} ${s.ok ? green('ok') : red('FAILED')}: ${s.passed} passed, ${s.failed} failed, ${s.notRun} not run (${(s.durationMs / 1000).toFixed(1)} s)\n`,
       );
-      if (p.ok) continue;
-      for (const failure of p.failures) io.stderr(`    ${failure}\n`);
-      // Every test passed yet the run failed (an error outside the tests): vitest's own output says why.
-      if (p.failures.length === 0) io.stderr(p.output.split('\n').slice(-40).join('\n'));
+      for (const failure of s.failures) io.stderr(`    ${failure}\n`);
     }
-    const written = writeReport(dir, run.results);
-    const verified = run.results.filter((r) => r.outcome === 'passed').length;
+    const contracts = contractsOf(run);
+    mkdirSync(dir, { recursive: true });
+    const written = { markdown: join(dir, 'contracts.md'), html: join(dir, 'contracts.html') };
+    const markdown = contractsMarkdown(contracts, run.ok, { reportDir: dir, root });
+    writeFileSync(written.markdown, markdown);
+    writeFileSync(written.html, renderPage(markdown, 'Behaviour coverage'));
+    const { passed, failed } = run.counts;
+    const notRun = run.counts['not run'];
     say(
-      `behaviours: ${verified} of ${run.results.length} verified\nreport: ${written.markdown}\n        ${written.html}\n`,
+      `behaviours: ${passed} of ${run.results.length} verified${failed ? `, ${failed} failed` : ''}${notRun ? `, ${notRun} not run` : ''}\nreport: ${written.markdown}\n        ${written.html}\n`,
     );
+    for (const r of run.results.filter((r) => r.outcome !== 'passed'))
+      io.stderr(
+        `  ${r.outcome}: ${r.behaviour.id} (${r.verifiers
+          .filter((v) => v.outcome !== 'passed')
+          .map((v) => `${v.kind} "${v.ref}"${v.why ? `: ${v.why}` : ''}`)
+          .join('; ')})\n`,
+      );
 
     const broker = brokerFromEnv(io.env);
     const brokerSummary: Record<string, unknown> = { configured: broker !== undefined };
@@ -69,7 +91,7 @@ steps are skipped, and said so.
         'broker: PACT_BROKER_BASE_URL is not set; publishing, verification results and can-i-deploy are skipped\n',
       );
     else if (run.ok) {
-      const { version, branch } = gitVersion(repoRoot());
+      const { version, branch } = gitVersion(root);
       await publishPact(broker, version, branch);
       Object.assign(brokerSummary, { published: version, branch: branch ?? null });
       say(`broker: published the pact as ${version}${branch ? ` on ${branch}` : ''} to ${broker.baseUrl}\n`);
@@ -88,14 +110,11 @@ steps are skipped, and said so.
         `${JSON.stringify(
           {
             ok,
-            projects: run.projects.map((p) => ({
-              name: p.name,
-              ok: p.ok,
-              passed: p.passed,
-              failed: p.failed,
-              failures: p.failures,
+            suites: run.suites.map(({ tests: _tests, ...s }) => ({
+              ...s,
+              durationMs: Math.round(s.durationMs),
             })),
-            behaviours: { verified, total: run.results.length },
+            behaviours: { ...run.counts, total: run.results.length, items: contracts.behaviours },
             report: written,
             broker: brokerSummary,
           },

@@ -11,9 +11,20 @@ import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
 import { extractDocsFolder } from '../spec-source.js';
 import { defaultIgnoreFile } from './diff.js';
-import { type PipelineReport, pipelineHtml, pipelineMarkdown, type StageSummary } from './pipeline-report.js';
+import { readBenchmarks } from './pipeline-bench.js';
+import { contractsOf, scenariosFolder } from './pipeline-contracts.js';
+import { renderPage } from './pipeline-html.js';
+import { reportJson } from './pipeline-json.js';
+import {
+  type Defect,
+  type LinkBase,
+  type PipelineReport,
+  pipelineMarkdown,
+  type StageSummary,
+  summaryLine,
+} from './pipeline-report.js';
 
-const usage = `Usage: sds pipeline [--docs <dir>] [--report <dir>] [--skip-contracts] [--json]
+const usage = `Usage: sds pipeline [--docs <dir>] [--report <dir>] [--skip-contracts] [--scenarios <dir>] [--json]
 
 The main job, docs to verified contracts, stage by stage:
   1. extract the spec from the docs (--docs, or $GRAPH_DOCS_DIR; without one, the committed spec is used)
@@ -22,11 +33,14 @@ The main job, docs to verified contracts, stage by stage:
   4. validate every example payload of the spec with the rules (failing request examples are reported with
      the page they come from: they are docs defects, so they warn rather than fail)
   5. run the consumer contract tests and verify them against the simulator
-  6. write reports/pipeline.md and reports/pipeline.html (spec, docs defects, diff, behaviour coverage, benchmarks)
+  6. write reports/pipeline.md, and reports/pipeline.html rendered from it: a one-line summary, the stages
+     with their durations, docs defects by code (each with its page on learn.microsoft.com and its line),
+     the diff, the behaviour matrix, benchmark figures with missed targets marked and a chart of the ratios
 
   --report <dir>      where to write the report (default: reports/)
-  --skip-contracts    leave out stage 5 (it takes a few seconds)
-  --json              print a machine-readable summary instead of progress
+  --skip-contracts    leave out stage 5 (about a minute)
+  --scenarios <dir>   stage 5 plays these scenario files instead of the simulator's own
+  --json              print what the report shows as JSON (stages and durations, defects, behaviours, …)
 
 Exit code: 0 when every stage passed (warnings allowed), 1 when one failed, 2 bad usage.`;
 
@@ -34,15 +48,24 @@ interface Context {
   readonly io: CliIO;
   readonly root: string;
   readonly committedPath: string;
+  readonly scenarios: string | undefined;
+  readonly say: (text: string) => void;
   spec?: OpenApiDocument;
   specText?: string;
   source?: string;
-  diagnostics: PipelineReport['diagnostics'];
+  docsDir?: string;
+  defects: Defect[];
   diff: PipelineReport['diff'];
-  behaviours: PipelineReport['behaviours'];
+  contracts?: PipelineReport['contracts'];
 }
 
-type Stage = (ctx: Context) => Promise<Omit<StageSummary, 'name'>>;
+type Stage = (ctx: Context) => Promise<Omit<StageSummary, 'name' | 'durationMs'>>;
+
+/** `api-reference/beta/api/x.md#L52`, as the spec records an example's source, as a file and a line. */
+const sourceOf = (source: string | undefined) => {
+  const m = /^(.*?)(?:#L(\d+))?$/.exec(source ?? '');
+  return { file: m?.[1] ?? '', line: Number(m?.[2] ?? 0) };
+};
 
 const stages: readonly [string, Stage][] = [
   [
@@ -62,11 +85,16 @@ const stages: readonly [string, Stage][] = [
       }
       const { specToYaml } = await import('@sds-toolkit/docs-to-openapi');
       const { countBySeverity, parseSpec } = await import('@sds-toolkit/openapi-model');
-      const extraction = await extractDocsFolder(userPath(ctx.io, docs));
+      ctx.docsDir = userPath(ctx.io, docs);
+      const extraction = await extractDocsFolder(ctx.docsDir);
       ctx.specText = specToYaml(extraction.spec);
       ctx.spec = parseSpec(ctx.specText, 'extracted spec');
       ctx.source = `extracted from ${docs} (${extraction.lock.pages.length} pages)`;
-      ctx.diagnostics = extraction.diagnostics.filter((d) => d.severity !== 'info');
+      ctx.defects.push(
+        ...extraction.diagnostics
+          .filter((d) => d.severity !== 'info')
+          .map(({ code, severity, message, file, line }) => ({ code, severity, message, file, line })),
+      );
       const counts = countBySeverity(extraction.diagnostics);
       return {
         status: counts.error > 0 ? 'failed' : 'passed',
@@ -120,7 +148,7 @@ const stages: readonly [string, Stage][] = [
       const { defaultValidator, loadWireSchemas, SchemaLayer } = await import('@sds-toolkit/rules');
       const validator = defaultValidator();
       const layer = new SchemaLayer(loadWireSchemas(), validator.catalogue);
-      const failures: string[] = [];
+      const failures: Defect[] = [];
       let checked = 0;
       type Example = { value: unknown; 'x-docs-source'?: string };
       type Media = { schema?: SchemaObject; examples?: Record<string, Example> };
@@ -142,9 +170,12 @@ const stages: readonly [string, Stage][] = [
               ? validator.validate(operation, example.value).filter((d) => d.severity === 'error')
               : [];
             if (errors.length > 0)
-              failures.push(
-                `request ${name} (${example['x-docs-source']}): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
-              );
+              failures.push({
+                code: 'invalid-request-example',
+                severity: 'warning',
+                message: `request example ${name} of ${op.operationId}: ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+                ...sourceOf(example['x-docs-source']),
+              });
           }
           for (const [status, response] of Object.entries(op.responses)) {
             const schema = response.content?.['application/json']?.schema;
@@ -158,17 +189,21 @@ const stages: readonly [string, Stage][] = [
               const { '@odata.context': _context, ...body } = example.value as Record<string, unknown>;
               const errors = layer.check(type, body);
               if (errors.length > 0)
-                failures.push(
-                  `response ${status} ${name} (${example['x-docs-source']}): ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
-                );
+                failures.push({
+                  code: 'invalid-response-example',
+                  severity: 'warning',
+                  message: `response ${status} example ${name} of ${op.operationId}: ${errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`,
+                  ...sourceOf(example['x-docs-source']),
+                });
             }
           }
         }
       }
+      ctx.defects.push(...failures);
       return {
         status: failures.length > 0 ? 'warning' : 'passed',
-        summary: `${checked} example payloads checked, ${failures.length} do not pass (docs defects, listed with their page)`,
-        details: failures,
+        summary: `${checked} example payloads checked, ${failures.length} do not pass (docs defects: listed with their page under Documentation defects)`,
+        details: failures.map((f) => `${f.file}:${f.line}: ${f.message}`),
       };
     },
   ],
@@ -176,24 +211,32 @@ const stages: readonly [string, Stage][] = [
     'contracts',
     async (ctx) => {
       const { runContracts } = await import('@sds-toolkit/contract-tests');
-      const run = runContracts();
-      ctx.behaviours = run.results.map((r) => ({
-        behaviour: r.behaviour.behaviour,
-        docs: r.behaviour.docs,
-        verifiedBy: r.verifiers.map((v) => `${v.kind}: ${v.ref}`).join('; '),
-        outcome: r.outcome,
-      }));
-      const verified = run.results.filter((r) => r.outcome === 'passed').length;
+      const run = await runContracts({
+        ...(ctx.scenarios ? { scenariosDir: ctx.scenarios } : {}),
+        onSuite: (name, done) => {
+          if (done)
+            ctx.say(
+              `       ${name}: ${done.ok ? 'passed' : 'FAILED'} (${(done.durationMs / 1000).toFixed(1)} s)\n`,
+            );
+        },
+      });
+      ctx.contracts = contractsOf(run);
+      const { passed, failed } = run.counts;
       return {
         status: run.ok ? 'passed' : 'failed',
-        summary: `${run.projects.map((p) => `${p.name} ${p.passed}/${p.passed + p.failed}`).join(', ')}; ${verified} of ${run.results.length} documented behaviours verified`,
-        details: run.projects
-          .filter((p) => !p.ok)
-          .flatMap((p) =>
-            p.failures.length > 0
-              ? p.failures.map((f) => `${p.name}: ${f}`)
-              : [p.output.split('\n').slice(-30).join('\n')],
-          ),
+        summary: `${run.suites.map((p) => `${p.name} ${p.passed}/${p.passed + p.failed + p.notRun}`).join(', ')}; ${passed} of ${run.results.length} documented behaviours verified${failed > 0 ? `, ${failed} failed` : ''}${run.counts['not run'] > 0 ? `, ${run.counts['not run']} not run` : ''}`,
+        details: [
+          ...run.suites.flatMap((p) => p.failures.map((f) => `${p.name}: ${f}`)),
+          ...run.results
+            .filter((r) => r.outcome !== 'passed')
+            .map(
+              (r) =>
+                `${r.behaviour.id}: ${r.outcome} (${r.verifiers
+                  .filter((v) => v.outcome !== 'passed')
+                  .map((v) => `${v.kind} "${v.ref}"${v.why ? `: ${v.why}` : ''}`)
+                  .join('; ')})`,
+            ),
+        ],
       };
     },
   ],
@@ -208,22 +251,25 @@ export const pipelineCommand: Command = {
       docs: { type: 'string' },
       report: { type: 'string' },
       'skip-contracts': { type: 'boolean', default: false },
+      scenarios: { type: 'string' },
     });
     const root = repoRoot();
     const reportDir = values.report
       ? checkFolderToWrite(io, values.report, '--report')
       : join(root, 'reports');
+    const scenarios = scenariosFolder(io, values.scenarios);
     const env = { ...io.env, ...(values.docs ? { GRAPH_DOCS_DIR: values.docs } : {}) };
+    const say = (text: string) => {
+      if (!values.json) io.stdout(text);
+    };
     const ctx: Context = {
       io: { ...io, env },
       root,
       committedPath: join(root, 'specs/industrydata/openapi.yaml'),
-      diagnostics: [],
+      scenarios,
+      say,
+      defects: [],
       diff: [],
-      behaviours: [],
-    };
-    const say = (text: string) => {
-      if (!values.json) io.stdout(text);
     };
     const shown = progress(io, values.json);
     const { red, yellow, green } = paint(io, 'stdout');
@@ -232,14 +278,20 @@ export const pipelineCommand: Command = {
     const results: StageSummary[] = [];
     for (const [index, [name, stage]] of stages.entries()) {
       if (name === 'contracts' && values['skip-contracts']) {
-        results.push({ name, status: 'skipped', summary: 'skipped (--skip-contracts)', details: [] });
+        results.push({
+          name,
+          status: 'skipped',
+          summary: 'skipped (--skip-contracts)',
+          details: [],
+          durationMs: 0,
+        });
         say(`  ${index + 1}. ${name}: skipped (--skip-contracts)\n`);
         continue;
       }
       // The stage's line is printed whole when it ends; while it runs, a terminal shows it as progress.
       shown.step(`  ${index + 1}. ${name} …`);
       const started = performance.now();
-      let result: Omit<StageSummary, 'name'>;
+      let result: Omit<StageSummary, 'name' | 'durationMs'>;
       try {
         result = await stage(ctx);
       } catch (error) {
@@ -248,28 +300,20 @@ export const pipelineCommand: Command = {
       } finally {
         shown.done();
       }
-      results.push({ name, ...result });
+      const durationMs = performance.now() - started;
+      results.push({ name, ...result, durationMs });
       say(
-        `  ${index + 1}. ${name} … ${statusColour[result.status](result.status)} (${((performance.now() - started) / 1000).toFixed(1)} s): ${result.summary}\n`,
+        `  ${index + 1}. ${name} … ${statusColour[result.status](result.status)} (${(durationMs / 1000).toFixed(1)} s): ${result.summary}\n`,
       );
       for (const d of result.details.slice(0, 5)) say(`       ${d.split('\n')[0]}\n`);
       if (result.details.length > 5) say(`       … ${result.details.length - 5} more in the report\n`);
       if (result.status === 'failed' && !ctx.spec) break;
     }
-    const benchmarks = existsSync(join(root, 'BENCHMARKS.md'))
-      ? readFileSync(join(root, 'BENCHMARKS.md'), 'utf8')
-      : undefined;
     const spec = ctx.spec;
-    const report: PipelineReport = {
-      stages: [
-        ...results,
-        {
-          name: 'report',
-          status: 'passed',
-          summary: `written to ${relative(root, reportDir) || reportDir}`,
-          details: [],
-        },
-      ],
+    const written = { markdown: join(reportDir, 'pipeline.md'), html: join(reportDir, 'pipeline.html') };
+    const reportStarted = performance.now();
+    const draft: PipelineReport = {
+      stages: results,
       spec: {
         source: ctx.source ?? 'none',
         paths: spec ? Object.keys(spec.paths).length : 0,
@@ -281,23 +325,30 @@ export const pipelineCommand: Command = {
           : 0,
         schemas: spec ? Object.keys(spec.components.schemas).length : 0,
       },
-      diagnostics: ctx.diagnostics,
+      defects: ctx.defects,
       diff: ctx.diff,
-      behaviours: ctx.behaviours,
-      benchmarks,
+      ...(ctx.contracts ? { contracts: ctx.contracts } : {}),
+      benchmarks: readBenchmarks(root),
     };
+    const base: LinkBase = { reportDir, root, ...(ctx.docsDir ? { docsDir: ctx.docsDir } : {}) };
+    // The report stage is timed up to the markdown; writing two files adds nothing worth measuring.
+    const reportStage: StageSummary = {
+      name: 'report',
+      status: 'passed',
+      summary: `written to ${reportDir.startsWith(root) ? relative(root, reportDir) || '.' : reportDir}`,
+      details: [],
+      durationMs: performance.now() - reportStarted,
+    };
+    const report: PipelineReport = { ...draft, stages: [...results, reportStage] };
+    const markdown = pipelineMarkdown(report, base);
     mkdirSync(reportDir, { recursive: true });
-    writeFileSync(join(reportDir, 'pipeline.md'), pipelineMarkdown(report));
-    writeFileSync(join(reportDir, 'pipeline.html'), pipelineHtml(report));
+    writeFileSync(written.markdown, markdown);
+    writeFileSync(written.html, renderPage(markdown, 'sds pipeline report'));
     const failed = results.filter((r) => r.status === 'failed').map((r) => r.name);
     if (values.json) {
-      io.stdout(
-        `${JSON.stringify({ ok: failed.length === 0, stages: report.stages.map(({ details: _details, ...s }) => s), report: { markdown: join(reportDir, 'pipeline.md'), html: join(reportDir, 'pipeline.html') } }, null, 2)}\n`,
-      );
+      io.stdout(`${JSON.stringify(reportJson(report, summaryLine(report), written), null, 2)}\n`);
     } else {
-      say(
-        `  6. report: ${join(reportDir, 'pipeline.md')}\n            ${join(reportDir, 'pipeline.html')}\n`,
-      );
+      say(`  6. report: ${written.markdown}\n            ${written.html}\n`);
       say(
         failed.length === 0 ? 'pipeline: every stage passed\n' : `pipeline: FAILED in ${failed.join(', ')}\n`,
       );

@@ -1,48 +1,164 @@
 import { describe, expect, it } from 'vitest';
-import { type PipelineReport, pipelineHtml, pipelineMarkdown } from '../../src/commands/pipeline-report.js';
+import { renderPage } from '../../src/commands/pipeline-html.js';
+import {
+  contractsMarkdown,
+  docsRepository,
+  type PipelineReport,
+  pipelineMarkdown,
+  summaryLine,
+} from '../../src/commands/pipeline-report.js';
 
-/** One defect and one behaviour, each from a docs page: both reports link the page on learn.microsoft.com. */
+const page = 'api-reference/beta/api/industrydata-provisioningflow-reset.md';
+const learn =
+  'https://learn.microsoft.com/graph/api/industrydata-provisioningflow-reset?view=graph-rest-beta';
+const base = { reportDir: '/repo/reports', root: '/repo' };
+
+/** Two defects of one code and one of another, a passed and a failed behaviour, a missed benchmark target. */
 const report: PipelineReport = {
-  stages: [{ name: 'extract', status: 'passed', summary: 'ok', details: [] }],
-  spec: { source: 'test', paths: 1, operations: 1, schemas: 1 },
-  diagnostics: [
+  stages: [
+    { name: 'extract', status: 'passed', summary: 'ok', details: [], durationMs: 2900 },
     {
-      code: 'path-casing',
-      severity: 'warning',
-      message: 'a <b>path</b>',
-      file: 'api-reference/beta/api/industrydata-provisioningflow-reset.md',
-      line: 12,
+      name: 'contracts',
+      status: 'failed',
+      summary: '1 failed',
+      details: ['scenarios: x'],
+      durationMs: 61_000,
     },
+  ],
+  spec: { source: 'test', paths: 1, operations: 1, schemas: 1 },
+  defects: [
+    { code: 'path-casing', severity: 'warning', message: 'a <b>path</b> | piped', file: page, line: 12 },
+    { code: 'path-casing', severity: 'warning', message: 'another', file: page, line: 40 },
+    { code: 'link-broken', severity: 'error', message: 'a *broken* link', file: page, line: 7 },
   ],
   diff: [],
-  behaviours: [
+  contracts: {
+    suites: [{ name: 'scenarios', ok: false, passed: 1, failed: 1, notRun: 0, durationMs: 5000 }],
+    behaviours: [
+      {
+        id: 'reset',
+        behaviour: 'reset answers 202',
+        docs: page,
+        outcome: 'passed',
+        verifiers: [
+          {
+            kind: 'scenario',
+            ref: 'flows.yaml#reset',
+            outcome: 'passed',
+            file: '/repo/scenarios/flows.yaml',
+            line: 9,
+          },
+        ],
+      },
+      {
+        id: 'gone',
+        behaviour: 'an unknown id answers 404',
+        docs: 'https://learn.microsoft.com/graph/throttling',
+        outcome: 'failed',
+        verifiers: [
+          { kind: 'scenario', ref: 'flows.yaml#gone', outcome: 'failed', why: 'expected 599 to be 404' },
+        ],
+      },
+    ],
+  },
+  benchmarks: [
     {
-      behaviour: 'reset answers 202',
-      docs: 'api-reference/beta/api/industrydata-provisioningflow-reset.md',
-      verifiedBy: 'consumer: reset',
-      outcome: 'passed',
+      title: 'Validation',
+      source: 'BENCHMARKS.md (2026-11-22)',
+      figures: [
+        {
+          label: 'ours ÷ ajv',
+          figure: '13.50×',
+          target: '≤ 1.5×',
+          verdict: 'missed',
+          why: '13.50× ≤ 1.5×: no',
+        },
+      ],
     },
   ],
-  benchmarks: undefined,
 };
-const url = 'https://learn.microsoft.com/graph/api/industrydata-provisioningflow-reset?view=graph-rest-beta';
 
-describe('the pipeline report', () => {
-  it('markdown: a docs defect keeps its file:line and links its page; so does a behaviour', () => {
-    const md = pipelineMarkdown(report);
-    expect(md).toContain(
-      `| warning | path-casing | \`api-reference/beta/api/industrydata-provisioningflow-reset.md:12\` | a <b>path</b> | [page](${url}) |`,
+describe('the pipeline report (markdown)', () => {
+  const md = pipelineMarkdown(report, base);
+
+  it('starts with one line saying whether all is well, and what to look at', () => {
+    expect(md.split('\n')[2]).toBe(
+      '✘ **Not all is well**: contracts failed — 1 of 2 behaviours verified · 3 docs defects · 1 of 1 benchmark target missed.',
     );
-    expect(md).toContain(
-      `| reset answers 202 | \`api-reference/beta/api/industrydata-provisioningflow-reset.md\` ([page](${url})) |`,
+    expect(summaryLine({ ...report, stages: [report.stages[0] as never] })).toMatch(
+      /^✔ \*\*All is well\*\*: every stage passed/,
     );
   });
 
-  it('HTML: the same links, and text still escaped', () => {
-    const html = pipelineHtml(report);
-    expect(html).toContain(`<td>a &lt;b&gt;path&lt;/b&gt;</td><td><a href="${url}">page</a></td>`);
-    expect(html).toContain(
-      `<td>api-reference/beta/api/industrydata-provisioningflow-reset.md (<a href="${url}">page</a>)</td>`,
+  it('stages with their durations', () => {
+    expect(md).toContain('| extract | ✔ passed | 2.9 s | ok |');
+    expect(md).toContain('| contracts | ✘ failed | 61.0 s | 1 failed |');
+  });
+
+  it('docs defects grouped by code with counts, each row linking its line in the docs and its page', () => {
+    expect(md).toContain('| `link-broken` | 1 |\n| `path-casing` | 2 |');
+    expect(md).toContain('<details class="defects">\n<summary><code>path-casing</code>: 2 defects</summary>');
+    expect(md).toContain(
+      `| [${page}:12](${docsRepository}${page}#L12) | a &lt;b&gt;path&lt;/b&gt; \\| piped | [industrydata-provisioningflow-reset](${learn}) |`,
     );
+    expect(md).toContain('| **error**: a \\*broken\\* link |');
+  });
+
+  it('with a docs folder, the line links into that folder, relative to the report', () => {
+    const local = pipelineMarkdown(report, { ...base, docsDir: '/docs' });
+    expect(local).toContain(`[${page}:12](../../docs/${page}#L12)`);
+  });
+
+  it('the behaviour matrix: failures shown open, every behaviour folded, verifiers linked to their file and line', () => {
+    expect(md).toContain('Behaviours that failed or did not run (1):');
+    expect(md).toContain(
+      '| an unknown id answers 404 | [https://learn.microsoft.com/graph/throttling](https://learn.microsoft.com/graph/throttling) | ✘ scenario: flows.yaml#gone: expected 599 to be 404 | ✘ failed |',
+    );
+    expect(md).toContain('<summary>All 2 documented behaviours: 1 failed, 1 passed</summary>');
+    expect(md).toContain(
+      '✔ scenario: flows.yaml#reset ([scenarios/flows.yaml:9](../scenarios/flows.yaml#L9))',
+    );
+  });
+
+  it('benchmarks: missed targets listed and marked, with the chart of ratios', () => {
+    expect(md).toContain('- ✘ ours ÷ ajv: 13.50×, target ≤ 1.5×');
+    expect(md).toContain('| ours ÷ ajv | 13.50× | ≤ 1.5× | ✘ missed (13.50× ≤ 1.5×: no) |');
+    expect(md).toMatch(/\n\n<svg [^\n]*>\n<title id="ratio-chart-title">/);
+    expect(md).toContain('<summary>Validation — target missed</summary>');
+  });
+
+  it('without contracts, says so rather than showing an empty matrix', () => {
+    const { contracts: _none, ...rest } = report;
+    expect(pipelineMarkdown(rest, base)).toContain('The contract stage did not run (`--skip-contracts`)');
+  });
+
+  it('the contracts report uses the same sections', () => {
+    const contracts = contractsMarkdown(
+      report.contracts as NonNullable<PipelineReport['contracts']>,
+      false,
+      base,
+    );
+    expect(contracts).toMatch(
+      /^# Behaviour coverage\n\n✘ \*\*Not all is well\*\* — 1 of 2 documented behaviours verified\./,
+    );
+    expect(contracts).toContain('Behaviours that failed or did not run (1):');
+  });
+});
+
+describe('the page rendered from the markdown', () => {
+  const html = renderPage(pipelineMarkdown(report, base), 'sds pipeline report');
+
+  it('one template: the markdown rendered, GFM tables and the markdown’s HTML kept, text still escaped', () => {
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(html).toContain('<title>sds pipeline report</title>');
+    expect(html).toContain('<td>a &lt;b&gt;path&lt;/b&gt; | piped</td>');
+    expect(html).toContain(`<a href="${learn}">industrydata-provisioningflow-reset</a>`);
+    expect(html).toContain('<details class="defects">');
+    expect(html).toMatch(/<svg [^>]*role="img"/);
+    expect(html).not.toContain('<b>path</b>');
+  });
+
+  it('self-contained: no script, no stylesheet or image from anywhere', () => {
+    expect(html).not.toMatch(/<script|<link |<img |@import|url\(/);
   });
 });

@@ -1,0 +1,58 @@
+import { micromark } from 'micromark';
+import { gfmTable, gfmTableHtml } from 'micromark-extension-gfm-table';
+
+/**
+ * The one HTML escaper of the reports: for text written into the markdown (which keeps raw HTML such as
+ * `<details>` and the chart) and for the page's title.
+ */
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+/**
+ * Inline styles: the page needs nothing from the network. Tables keep to the page's width (any long word may
+ * break, so no cell is wider than the page), so nothing scrolls sideways at 1280 px; long sections are
+ * `<details>` in the markdown.
+ */
+const style = `
+:root{color-scheme:light dark;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--head:#f3f4f6;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--head:#1f242b;--ok:#3fb950;--bad:#f85149;--warn:#d29922}}
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);margin:0 auto;padding:1.5rem;max-width:76rem;overflow-wrap:anywhere}
+h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:13.5px}
+th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:anywhere;word-break:break-word}
+th{background:var(--head)}
+code{font-size:12.5px;overflow-wrap:anywhere;word-break:break-all}
+details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}
+svg{max-width:100%;height:auto;display:block}
+a{color:#0969da}@media (prefers-color-scheme:dark){a{color:#4493f8}}
+p:first-of-type{font-size:1.05rem}
+`;
+
+/** The report's page: its markdown rendered (GFM tables, the markdown's own HTML kept) into one template. */
+export function renderPage(markdown: string, title: string): string {
+  const body = micromark(markdown, {
+    allowDangerousHtml: true,
+    extensions: [gfmTable()],
+    htmlExtensions: [gfmTableHtml()],
+  });
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+${body.trim()}
+</body>
+</html>
+`;
+}
