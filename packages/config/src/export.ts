@@ -1,7 +1,15 @@
 import { Document, isScalar, visit } from 'yaml';
 import { type Kind, shortName, topKinds } from './kinds.js';
 import type { ConfigModel } from './model.js';
-import { type ConfigObject, type ConfigValue, type CurrentObject, isObject, isSecretRef } from './setup.js';
+import {
+  type ConfigObject,
+  type ConfigValue,
+  type CurrentObject,
+  describe,
+  isObject,
+  isSecretRef,
+  keyOf,
+} from './setup.js';
 import type { TenantState } from './tenant.js';
 import { byCodePoint } from './text.js';
 
@@ -66,4 +74,19 @@ export function exportSetUp(
     },
   });
   return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+}
+
+/**
+ * Names the tenant has twice (per kind; per flow set for flows): the file is written, but it cannot be planned
+ * until all but one are renamed or deleted, since objects are matched by name.
+ */
+export function duplicateNames(tenant: TenantState): string[] {
+  const seen = new Map<string, CurrentObject[]>();
+  for (const object of tenant.objects) seen.set(keyOf(object), [...(seen.get(keyOf(object)) ?? []), object]);
+  return [...seen.values()]
+    .filter((same) => same.length > 1)
+    .map(
+      (same) =>
+        `the tenant has ${same.length} of ${describe(same[0] as CurrentObject)} (ids ${same.map((o) => o.id).join(', ')}): rename or delete all but one before planning the file, since objects are matched by name`,
+    );
 }

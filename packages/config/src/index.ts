@@ -21,7 +21,7 @@ export {
   TargetError,
   type TargetOptions,
 } from './connect.js';
-export { exportSetUp, secretVariables } from './export.js';
+export { duplicateNames, exportSetUp, secretVariables } from './export.js';
 export { type Finding, formatFinding } from './file/source.js';
 export { type Kind, type KindName, kinds } from './kinds.js';
 export { ConfigFileError, defaultToolkit, type LoadedFile, loadFile, type Toolkit } from './load.js';

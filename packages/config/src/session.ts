@@ -1,7 +1,7 @@
 import type { TenantApi } from './api.js';
 import { type ApplyEvents, type ApplyReport, applyPlan } from './apply.js';
 import { type MissingSecretError, plannedBodies } from './bodies.js';
-import { exportSetUp } from './export.js';
+import { duplicateNames, exportSetUp } from './export.js';
 import type { Finding } from './file/source.js';
 import { ConfigFileError, type LoadedFile, type Toolkit } from './load.js';
 import { type Plan, PlanError, plan } from './plan.js';
@@ -86,7 +86,11 @@ export async function exportTenant(
   toolkit: Toolkit,
   api: TenantApi,
   options: { schema?: string } = {},
-): Promise<{ text: string; tenant: TenantState }> {
+): Promise<{ text: string; tenant: TenantState; warnings: string[] }> {
   const tenant = await readTenant(api, toolkit.model);
-  return { text: exportSetUp(toolkit.model, tenant, { source: api.baseUrl, ...options }), tenant };
+  return {
+    text: exportSetUp(toolkit.model, tenant, { source: api.baseUrl, ...options }),
+    tenant,
+    warnings: duplicateNames(tenant),
+  };
 }

@@ -54,6 +54,27 @@ describe('export', () => {
   });
 });
 
+describe('export of a tenant with a name twice', () => {
+  it('writes the file and warns that it cannot be planned until one is renamed', slow, async () => {
+    const tenant = await testTenant();
+    close = tenant.close;
+    const year = {
+      displayName: '2025-26',
+      startDate: '2025-09-01',
+      endDate: '2026-07-15',
+      year: { code: '2025' },
+    };
+    const years = { name: 'years', label: 'year' } as any;
+    const first = await tenant.api.create(years, year);
+    const second = await tenant.api.create(years, year);
+    const { text, warnings } = await tenant.export();
+    expect(text.match(/displayName: 2025-26/g)).toHaveLength(2);
+    expect(warnings).toEqual([
+      `the tenant has 2 of year '2025-26' (ids ${first.id}, ${second.id}): rename or delete all but one before planning the file, since objects are matched by name`,
+    ]);
+  });
+});
+
 describe('secretVariable', () => {
   it.each([
     [['oneroster-main', 'clientSecret'], 'SDS_ONEROSTER_MAIN_CLIENT_SECRET'],

@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
 import { checkFileToWrite } from '../files.js';
 import { type CliIO, ExitCode } from '../io.js';
+import { paint } from '../output.js';
 import { progress } from '../progress.js';
 import { failure, openTarget, targetOptions, targetUsage } from './set-up.js';
 
@@ -42,14 +43,14 @@ async function exportSetUp(args: readonly string[], io: CliIO): Promise<number> 
   try {
     // Editors find the schema from the file's folder.
     const schema = relative(path ? dirname(path) : io.cwd, config.schemaPath);
-    const { text, tenant } = await config.exportTenant(
+    const { text, tenant, warnings } = await config.exportTenant(
       config.defaultToolkit(),
       config.tenantApi(target.adapter),
-      {
-        schema,
-      },
+      { schema },
     );
     shown.done();
+    const { yellow } = paint(io, 'stderr');
+    for (const warning of warnings) io.stderr(`${yellow('warning')} ${warning}\n`);
     if (toStdout) {
       io.stdout(text);
       return ExitCode.ok;
