@@ -49,7 +49,8 @@ interface Context {
   readonly root: string;
   readonly committedPath: string;
   readonly scenarios: string | undefined;
-  readonly say: (text: string) => void;
+  /** Shows what a long stage is doing now (on a terminal only). */
+  readonly progress: (text: string) => void;
   spec?: OpenApiDocument;
   specText?: string;
   source?: string;
@@ -214,10 +215,7 @@ const stages: readonly [string, Stage][] = [
       const run = await runContracts({
         ...(ctx.scenarios ? { scenariosDir: ctx.scenarios } : {}),
         onSuite: (name, done) => {
-          if (done)
-            ctx.say(
-              `       ${name}: ${done.ok ? 'passed' : 'FAILED'} (${(done.durationMs / 1000).toFixed(1)} s)\n`,
-            );
+          if (!done) ctx.progress(`  5. contracts … ${name}`);
         },
       });
       ctx.contracts = contractsOf(run);
@@ -262,16 +260,16 @@ export const pipelineCommand: Command = {
     const say = (text: string) => {
       if (!values.json) io.stdout(text);
     };
+    const shown = progress(io, values.json);
     const ctx: Context = {
       io: { ...io, env },
       root,
       committedPath: join(root, 'specs/industrydata/openapi.yaml'),
       scenarios,
-      say,
+      progress: (text) => shown.step(text),
       defects: [],
       diff: [],
     };
-    const shown = progress(io, values.json);
     const { red, yellow, green } = paint(io, 'stdout');
     const statusColour = { passed: green, failed: red, warning: yellow, skipped: String } as const;
     say('sds pipeline\n');
