@@ -24,11 +24,14 @@ export interface Evidence {
   readonly roots: { readonly contracts: string; readonly rules: string };
 }
 
-const firstLine = (text: string | undefined) =>
-  text
+/** The first line of a failure, cut to what a report cell can hold (the suite's failures keep it whole). */
+const firstLine = (text: string | undefined) => {
+  const line = text
     ?.split('\n')
     .find((l) => l.trim())
     ?.trim();
+  return line && line.length > 240 ? `${line.slice(0, 239)}…` : line;
+};
 
 /** Several tests behind one verifier (it.each): failed if one failed, passed if all ran and passed. */
 function fromTests(
