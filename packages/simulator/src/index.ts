@@ -19,6 +19,18 @@ export type { Json } from './json.js';
 export { buildModel, type EntitySet, type Model, type OperationModel } from './model/model.js';
 export { createRouter, type RouteMatch, type Router } from './router/router.js';
 export { type RunningSimulator, type StartOptions, startSimulator } from './server.js';
-export { DataFileError, JournalStore } from './store/journal.js';
 export { MemoryStore } from './store/memory.js';
-export { type Change, childCollection, type Store } from './store/store.js';
+export { openStore, type StoreChoice } from './store/open.js';
+export { type PostgresOptions, PostgresStore, redactUrl } from './store/postgres.js';
+export { type SqliteOptions, SqliteStore } from './store/sqlite.js';
+export {
+  type Change,
+  childCollection,
+  DataFileError,
+  type Store,
+  StoreConflictError,
+  StoreOpenError,
+  type StoreReader,
+  StoreUnavailableError,
+  type Written,
+} from './store/store.js';

@@ -8,16 +8,22 @@ import { ErrorCode, newRequestIds, odataError } from './core/odata-error.js';
 import { maxBodyBytes } from './core/validate.js';
 import type { FaultRule } from './faults.js';
 import type { SimResponse } from './http-types.js';
-import { JournalStore } from './store/journal.js';
-import { MemoryStore } from './store/memory.js';
+import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
 
 export interface StartOptions extends Partial<Omit<SimulatorOptions, 'baseUrl'>> {
   /** 0 (the default) lets the OS choose a free port. */
   readonly port?: number;
   readonly host?: string;
-  /** A data file makes the state durable (journal, fsync before each answer). Ignored when `store` is given. */
+  /**
+   * An SQLite data file makes the state durable (on disk before each answer; a journal of the earlier simulator
+   * is migrated). Ignored when `store` is given.
+   */
   readonly data?: string;
+  /** A PostgreSQL URL: a state several simulator processes share. Ignored when `store` is given. */
+  readonly postgres?: string;
+  /** Told what a migration of a journal did (default: printed on stderr). */
+  readonly onMigrated?: (message: string) => void;
   readonly faults?: readonly FaultRule[];
 }
 
@@ -102,7 +108,29 @@ function clientErrorResponse(error: NodeJS.ErrnoException): string {
 export async function startSimulator(options: StartOptions = {}): Promise<RunningSimulator> {
   const spec = options.spec ?? loadSpec(defaultSpecPath);
   const validator = options.validator ?? defaultValidator();
-  const store: Store = options.store ?? (options.data ? JournalStore.open(options.data) : new MemoryStore());
+  const store: Store =
+    options.store ??
+    (await openStore({
+      ...(options.data !== undefined ? { data: options.data } : {}),
+      ...(options.postgres !== undefined ? { postgres: options.postgres } : {}),
+      onMigrated: options.onMigrated ?? ((message) => process.stderr.write(`sds simulator: ${message}\n`)),
+    }));
+  // A store this function opened is closed by it, also when the start fails (an open pool keeps a process alive).
+  const owned = options.store === undefined;
+  try {
+    return await serve(options, spec, validator, store);
+  } catch (error) {
+    if (owned) await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function serve(
+  options: StartOptions,
+  spec: SimulatorOptions['spec'],
+  validator: SimulatorOptions['validator'],
+  store: Store,
+): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   let origin = '';
   const simulator = await createSimulator({ ...options, spec, validator, store, baseUrl: () => origin });
@@ -150,7 +178,8 @@ export async function startSimulator(options: StartOptions = {}): Promise<Runnin
       let headers = request.headers as Record<string, string | undefined>;
       if (Object.values(request.headers).some(Array.isArray)) {
         headers = {};
-        for (const [k, v] of Object.entries(request.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+        for (const [k, v] of Object.entries(request.headers))
+          headers[k] = Array.isArray(v) ? v.join(', ') : v;
       }
       const answer = await simulator.handle({ method: request.method ?? 'GET', url, headers, body });
       if (answer.delayMs) setTimeout(() => send(response, answer), answer.delayMs);

@@ -14,7 +14,7 @@ import type { SimRequest, SimResponse } from '../http-types.js';
 import { buildModel, type Model } from '../model/model.js';
 import { createRouter } from '../router/router.js';
 import { MemoryStore } from '../store/memory.js';
-import type { Store } from '../store/store.js';
+import { type Store, StoreConflictError, StoreUnavailableError } from '../store/store.js';
 import { collectionOf, normalizeKey, resolve } from './address.js';
 import { Authenticator, Permissions } from './auth.js';
 import type { Behaviour, Env, ExtraRoute, Middleware, Outcome, RequestContext, Settings } from './context.js';
@@ -22,7 +22,7 @@ import { defaultHandler } from './crud.js';
 import { ErrorCode, newRequestIds, odataError, type RequestIds } from './odata-error.js';
 import { Problem } from './problem.js';
 import { Renderer } from './render.js';
-import { Mutex, Transaction } from './transaction.js';
+import { Transaction } from './transaction.js';
 import { validateInput } from './validate.js';
 
 export interface SimulatorOptions extends Partial<Settings> {
@@ -98,7 +98,6 @@ export async function createSimulator(
   const onError =
     options.onError ??
     ((error: unknown) => process.stderr.write(`sds simulator: a scheduled task failed: ${String(error)}\n`));
-  const mutex = new Mutex();
   const cancels = new Set<() => void>();
   let closed = false;
   const origin = (): string =>
@@ -107,12 +106,12 @@ export async function createSimulator(
       : (options.baseUrl ?? 'https://graph.microsoft.com')
     ).replace(/\/$/, '');
 
+  // One write: the store runs it as one transaction (again, when a database asks), so `work` starts afresh.
   const write = <T>(work: (tx: Transaction) => Promise<T>): Promise<T> =>
-    mutex.run(async () => {
-      const tx = new Transaction(store);
+    store.transact(async (reader) => {
+      const tx = new Transaction(reader);
       const result = await work(tx);
-      await tx.commit();
-      return result;
+      return { result, changes: tx.written };
     });
 
   const env: Env = {
@@ -140,7 +139,12 @@ export async function createSimulator(
       const cancel = clock.schedule(at, () => {
         cancels.delete(cancel);
         if (closed) return undefined;
-        return write(work).catch(onError);
+        return write(work).catch((error: unknown) => {
+          // The database is down for now: the task runs when it is back, not never.
+          if (error instanceof StoreUnavailableError)
+            env.later(clock.now() + error.retryAfterSeconds * 1000, work);
+          else onError(error);
+        });
       });
       cancels.add(cancel);
     },
@@ -219,8 +223,7 @@ export async function createSimulator(
     if (input instanceof Problem) throw input;
     // handle
     let context: RequestContext | undefined;
-    const run = async (): Promise<Outcome> => {
-      const tx = new Transaction(store);
+    const run = async (tx: Transaction): Promise<Outcome> => {
       const { path, target, collection } = await resolve(model, tx, operation, route.params);
       if (operation.cast && target && !model.isA(target.type, operation.cast))
         throw new Problem(
@@ -244,11 +247,14 @@ export async function createSimulator(
         target,
         collection,
       };
-      const outcome = await (chains.get(operation.id) ?? defaultHandler)(context);
-      await tx.commit();
-      return outcome;
+      return (chains.get(operation.id) ?? defaultHandler)(context);
     };
-    const outcome = readOnlyKinds.has(operation.kind) ? await run() : await mutex.run(run);
+    let outcome: Outcome;
+    if (readOnlyKinds.has(operation.kind)) {
+      const tx = new Transaction(store);
+      outcome = await run(tx);
+      if (tx.changed) await store.apply(tx.written);
+    } else outcome = await write(run);
     // respond
     return renderer.respond(outcome, context as unknown as RequestContext, search);
   }
@@ -270,6 +276,11 @@ export async function createSimulator(
       const response = await answer(request, ids, fault);
       return fault?.latencyMs ? { ...response, delayMs: fault.latencyMs } : response;
     } catch (error) {
+      if (error instanceof StoreUnavailableError)
+        return odataError(503, ErrorCode.serviceUnavailable, error.message, ids, [], {
+          'retry-after': String(error.retryAfterSeconds),
+        });
+      if (error instanceof StoreConflictError) return odataError(409, ErrorCode.conflict, error.message, ids);
       if (error instanceof Problem) {
         const response = odataError(error.status, error.code, error.message, ids, error.details, {
           ...error.headers,
@@ -293,7 +304,7 @@ export async function createSimulator(
     async reset() {
       for (const cancel of cancels) cancel();
       cancels.clear();
-      await mutex.run(() => store.clear());
+      await store.clear();
       await start();
     },
     async close() {

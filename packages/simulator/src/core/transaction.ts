@@ -1,17 +1,17 @@
 import type { Json } from '../json.js';
-import type { Change, Store } from '../store/store.js';
+import type { Change, StoreReader } from '../store/store.js';
 
 const slot = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 /**
- * The changes one request (or one scheduled task) makes, applied to the store together at the end: readers
- * never see half a request, and a durable store writes one record. Reads inside see the pending changes.
+ * The changes one request (or one scheduled task) makes, handed to the store together at the end (one
+ * transaction of a database): readers never see half a request. Reads inside see the pending changes.
  */
 export class Transaction {
   private readonly pending = new Map<string, Json | null>();
   private readonly changes: Change[] = [];
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: StoreReader) {}
 
   async get(collection: string, id: string): Promise<Json | undefined> {
     const mine = this.pending.get(slot(collection, id));
@@ -56,21 +56,8 @@ export class Transaction {
     return this.changes.length > 0;
   }
 
-  async commit(): Promise<void> {
-    if (this.changes.length > 0) await this.store.apply(this.changes);
-  }
-}
-
-/** One writer at a time: requests that change the state, and scheduled tasks, queue here. */
-export class Mutex {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(work);
-    this.tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    return result;
+  /** What the request changed, in order. */
+  get written(): readonly Change[] {
+    return this.changes;
   }
 }

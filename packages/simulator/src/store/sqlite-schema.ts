@@ -1,0 +1,22 @@
+/** Marks a file as the simulator's (`PRAGMA application_id`): 'SDS1'. */
+export const applicationId = 0x5344_5331;
+/** The schema this code writes (`PRAGMA user_version`); a file of a later one is refused, not misread. */
+export const schemaVersion = 1;
+export const entitiesTable = 'sds_simulator_entities';
+
+/** The tables of a new data file: one row per entity, its body as JSON, its unique value (if any) indexed. */
+export const sqliteSchema = `
+CREATE TABLE IF NOT EXISTS ${entitiesTable} (
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  unique_key TEXT,
+  PRIMARY KEY (collection, id)
+);
+-- rowid order within a collection is insertion order (an upsert keeps the row).
+CREATE INDEX IF NOT EXISTS ${entitiesTable}_collection ON ${entitiesTable} (collection);
+CREATE UNIQUE INDEX IF NOT EXISTS ${entitiesTable}_unique ON ${entitiesTable} (collection, unique_key)
+  WHERE unique_key IS NOT NULL;
+PRAGMA application_id = ${applicationId};
+PRAGMA user_version = ${schemaVersion};
+`;
