@@ -8,15 +8,15 @@ import { createToken, startSimulator } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sds-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
+const child = fileURLToPath(new URL('./simulator-child.ts', import.meta.url));
 const headers = {
   authorization: `Bearer ${createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] })}`,
   'content-type': 'application/json',
 };
 
-describe('crash safety', () => {
+describe('crash safety (an SQLite data file)', () => {
   it('every acknowledged write survives kill -9 during a stream of writes', async () => {
-    const data = join(dir, 'state.jsonl');
+    const data = join(dir, 'state.db');
     const proc = spawn(process.execPath, ['--import', 'tsx', '--conditions=development', child, data], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -135,8 +135,11 @@ export class PostgresStore implements Store {
       query_timeout: options.queryTimeoutMs ?? 30_000,
       idleTimeoutMillis: 30_000,
     });
-    // An idle connection the server dropped: the pool discards it and the next query connects again.
+    // A connection the server dropped while idle in the pool: the pool discards it, the next query connects
+    // again. One dropped while a request holds it between two statements fails that request's next statement.
+    // Either way the error event is not the place it is reported (unheard, it would end the process).
     pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       await setUp(pool, where);
     } catch (error) {
