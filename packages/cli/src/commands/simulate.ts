@@ -7,8 +7,9 @@ import { checkFileToWrite, readInputFile } from '../files.js';
 import { ExitCode } from '../io.js';
 import { readSecret, secretEnv } from '../secret.js';
 
-const usage = `Usage: sds simulate [--port N] [--host 127.0.0.1] [--data <file>] [--faults <file>] [--readiness-delay <ms>]
-                    [--operation-delay <ms>] [--run-interval <ms>] [--run-duration <ms>] [--secret-file <file>]
+const usage = `Usage: sds simulate [--port N] [--host 127.0.0.1] [--data <file> | --store <postgres-url>] [--faults <file>]
+                    [--readiness-delay <ms>] [--operation-delay <ms>] [--run-interval <ms>] [--run-duration <ms>]
+                    [--secret-file <file>]
 
 Serves the documented industryData API on HTTP, the whole namespace: state, the documented rules (400 / 409),
 Graph's OData errors, permissions from the docs' tables (401 / 403), upload sessions, long-running validation,
@@ -17,7 +18,12 @@ createIndustryDataAdapter({ baseUrl }). Stops cleanly on Ctrl-C (SIGINT) or SIGT
 
   --port <n>              port (default 0: the OS picks a free one)
   --host <address>        default 127.0.0.1
-  --data <file>           keep the state in this file (every acknowledged write is on disk first)
+  --data <file>           keep the state in this SQLite file (every acknowledged write is on disk first; several
+                          simulators may share it; a journal file of an earlier simulator is migrated, kept as
+                          <file>.journal). Without --data or --store the state is in memory
+  --store <postgres-url>  keep the state in PostgreSQL, e.g. postgres://sds@db.example:5432/sandbox: every
+                          simulator given the same database serves the same state (a sandbox a team shares). No
+                          password in the URL (ps shows it): set PGPASSWORD or use ~/.pgpass
   --faults <file>         YAML/JSON { faults: [ { status: 429|503, retryAfter, latencyMs, probability, count, method, path } ] }
   --readiness-delay <ms>  how long a created or reset provisioning flow stays notReady (default 2000)
   --operation-delay <ms>  how long a connector's validation stays running (default 2000)
@@ -26,7 +32,7 @@ createIndustryDataAdapter({ baseUrl }). Stops cleanly on Ctrl-C (SIGINT) or SIGT
   --secret-file <file>    require HS256 tokens signed with the secret on the file's first line; or set
                           SDS_SIMULATOR_SECRET (default: signatures not checked). Never on the command line:
                           ps shows it to every user of the machine
-  --json                  print { "url": … } as one line instead of the bare URL
+  --json                  print { "url": …, "store": "memory"|"sqlite"|"postgres" } as one line instead of the bare URL
 
 Tokens: pnpm sds token --scopes "IndustryData-OutboundFlow.ReadWrite.All". Per-request faults: the header
 x-sds-fault: status=429; retry-after=2 (or retry-after=http-date:2; latency=100).`;
@@ -41,6 +47,27 @@ function milliseconds(name: string, raw: string, positive = false): number {
   return value;
 }
 
+/** A PostgreSQL URL for --store: postgres:// or postgresql://, and no password (ps would show it). */
+function postgresUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(
+      `--store takes a PostgreSQL URL such as postgres://sds@localhost:5432/sandbox, not '${raw}' (for a file, use --data)`,
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')
+    throw new UsageError(
+      `--store takes a postgres:// URL, not ${url.protocol}// (the state is kept in PostgreSQL; for an SQLite file, use --data)`,
+    );
+  if (url.password)
+    throw new UsageError(
+      '--store: the URL holds a password, which ps shows to every user of this machine: leave it out and set PGPASSWORD, or put it in ~/.pgpass',
+    );
+  return raw;
+}
+
 export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'serve the documented API locally: stateful, rules enforced, faults on demand',
@@ -50,6 +77,7 @@ export const simulateCommand: Command = {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string' },
+      store: { type: 'string' },
       faults: { type: 'string' },
       'readiness-delay': { type: 'string', default: '2000' },
       'operation-delay': { type: 'string', default: '2000' },
@@ -64,7 +92,7 @@ export const simulateCommand: Command = {
         `--secret would show the secret to every user of this machine (ps): put it in ${secretEnv}, or in a file given with --secret-file`,
       );
     // Loaded here, not at the top: `sds --help` should not pay for every stage.
-    const { checkFaultRules, DataFileError, FaultConfigError, startSimulator } = await import(
+    const { checkFaultRules, FaultConfigError, startSimulator, StoreOpenError } = await import(
       '@sds-toolkit/simulator'
     );
     const port = Number(values.port);
@@ -75,7 +103,12 @@ export const simulateCommand: Command = {
     const runIntervalMs = milliseconds('run-interval', values['run-interval'], true);
     const runDurationMs = milliseconds('run-duration', values['run-duration']);
     const secret = readSecret(io, values['secret-file']);
+    if (values.data !== undefined && values.store !== undefined)
+      throw new UsageError(
+        'give --data <file> (SQLite) or --store <postgres-url> (PostgreSQL), not both: one state per simulator',
+      );
     const data = values.data ? checkFileToWrite(io, values.data, 'the data file') : undefined;
+    const postgres = values.store !== undefined ? postgresUrl(values.store) : undefined;
     let faults: FaultRule[] = [];
     if (values.faults) {
       const text = readInputFile(io, values.faults, 'the faults file');
@@ -99,10 +132,12 @@ export const simulateCommand: Command = {
         runIntervalMs,
         runDurationMs,
         ...(data ? { data } : {}),
+        ...(postgres ? { postgres } : {}),
         ...(secret ? { secret } : {}),
+        onMigrated: (message) => io.stderr(`sds simulate: ${message}\n`),
       });
     } catch (error) {
-      if (error instanceof DataFileError) throw new FailedError(error.message);
+      if (error instanceof StoreOpenError) throw new FailedError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: pick another, or --port 0`);
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
@@ -113,9 +148,10 @@ export const simulateCommand: Command = {
         );
       throw error;
     }
-    io.stdout(values.json ? `${JSON.stringify({ url: running.url })}\n` : `${running.url}\n`);
+    const store = postgres ? 'postgres' : data ? 'sqlite' : 'memory';
+    io.stdout(values.json ? `${JSON.stringify({ url: running.url, store })}\n` : `${running.url}\n`);
     io.stderr(
-      `sds simulate: serving the industryData API at ${running.url}${values.data ? ` (state in ${values.data})` : ' (state in memory)'}; Ctrl-C stops\n`,
+      `sds simulate: serving the industryData API at ${running.url} (state in ${running.simulator.store.description}); Ctrl-C stops\n`,
     );
     await new Promise<void>((resolve) => {
       const stop = () => {

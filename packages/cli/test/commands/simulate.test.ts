@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createToken } from '@sds-toolkit/simulator';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/index.js';
 import { captureIO } from '../capture.js';
@@ -64,10 +65,39 @@ describe('sds simulate and sds token', () => {
       ['simulate', '--operation-delay', '1.5'],
       /--operation-delay takes whole milliseconds, 0 or more, not '1\.5'/,
     ],
+    [
+      'simulate',
+      ['simulate', '--data', 'state.db', '--store', 'postgres://sds@localhost/sandbox'],
+      /give --data <file> \(SQLite\) or --store <postgres-url> \(PostgreSQL\), not both/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--store', 'mysql://sds@localhost/sandbox'],
+      /--store takes a postgres:\/\/ URL, not mysql:\/\/ \(.*for an SQLite file, use --data\)/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--store', 'sandbox.db'],
+      /--store takes a PostgreSQL URL such as postgres:\/\/sds@localhost:5432\/sandbox, not 'sandbox\.db' \(for a file, use --data\)/,
+    ],
+    [
+      'simulate',
+      ['simulate', '--stor', 'postgres://sds@localhost/sandbox'],
+      /unknown option '--stor'; did you mean '--store'\?/,
+    ],
   ])('%s: bad usage exits 2', async (_name, argv, message) => {
     const io = captureIO();
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(message);
+  });
+
+  it('a password in the --store URL is refused without being repeated (ps shows the command line)', async () => {
+    const io = captureIO();
+    expect(await main(['simulate', '--store', 'postgres://sds:hunter2@localhost/sandbox'], io)).toBe(2);
+    expect(io.err).toMatch(
+      /--store: the URL holds a password, which ps shows to every user of this machine: leave it out and set PGPASSWORD, or put it in ~\/\.pgpass/,
+    );
+    expect(io.err).not.toContain('hunter2');
   });
 });
 
@@ -122,6 +152,8 @@ describe('the secret: from SDS_SIMULATOR_SECRET or --secret-file, never the comm
 describe.concurrent('sds simulate, through the binary: a bad data or faults file is one line', () => {
   const corrupt = join(work, 'corrupt.jsonl');
   writeFileSync(corrupt, 'this is not a journal\n');
+  const damaged = join(work, 'damaged.db');
+  writeFileSync(damaged, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(9000, 7)]));
   it.each([
     [
       'a folder as the data file',
@@ -142,6 +174,18 @@ describe.concurrent('sds simulate, through the binary: a bad data or faults file
       /^sds simulate: .*corrupt\.jsonl:1: not a journal record/,
     ],
     [
+      'a damaged SQLite data file (the work fails)',
+      ['--data', damaged],
+      1,
+      /^sds simulate: .*damaged\.db is damaged \(file is not a database\): restore it from a copy, or move it away and start with a new file$/,
+    ],
+    [
+      'a PostgreSQL server that cannot be reached (the work fails)',
+      ['--store', 'postgres://sds@127.0.0.1:1/sandbox'],
+      1,
+      /^sds simulate: cannot reach the PostgreSQL server of postgres:\/\/sds@127\.0\.0\.1:1\/sandbox \(connect ECONNREFUSED 127\.0\.0\.1:1\): start it, or check the host and port$/,
+    ],
+    [
       'a folder as the faults file',
       ['--faults', work],
       2,
@@ -159,4 +203,78 @@ describe.concurrent('sds simulate, through the binary: a bad data or faults file
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
   });
+});
+
+/** `sds simulate` in a child process with these arguments: its first line on stdout, what it said on stderr. */
+async function serving(args: readonly string[], env: Record<string, string> = {}) {
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=development', bin, 'simulate', '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  let stderr = '';
+  proc.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  const first = await new Promise<string>((resolve, reject) => {
+    proc.stdout.once('data', (c: Buffer) => resolve(c.toString().trim()));
+    proc.once('exit', (code) => reject(new Error(`sds simulate exited (${code}): ${stderr}`)));
+  });
+  return {
+    first,
+    stderr: () => stderr,
+    stop: () => {
+      const exited = new Promise<number | null>((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+const readWrite = {
+  authorization: `Bearer ${createToken({ scopes: ['IndustryData-OutboundFlow.ReadWrite.All'] })}`,
+};
+const setsPath = '/external/industryData/outboundProvisioningFlowSets';
+
+describe('sds simulate --data and --store: where the state is', () => {
+  it('--data with a journal of the earlier simulator: migrated to SQLite, said on stderr, and served', async () => {
+    const data = join(work, 'earlier.jsonl');
+    writeFileSync(
+      data,
+      `${JSON.stringify({ op: 'putSet', set: { id: 'kept', displayName: 'from the journal' } })}\n`,
+    );
+    const sim = await serving(['--data', data, '--json']);
+    expect(JSON.parse(sim.first)).toEqual({ url: expect.stringMatching(/^http:/), store: 'sqlite' });
+    const { url } = JSON.parse(sim.first) as { url: string };
+    const response = await fetch(`${url}${setsPath}/kept`, { headers: readWrite });
+    expect(await response.json()).toMatchObject({ displayName: 'from the journal' });
+    expect(lines(sim.stderr())).toEqual([
+      `sds simulate: ${data} was a journal of the earlier simulator: its 1 entities are now in SQLite at the same path; the journal is kept as ${data}.journal`,
+      `sds simulate: serving the industryData API at ${url} (state in SQLite file ${data} (WAL, synchronous=FULL: every acknowledged write is on disk; other simulators may share the file)); Ctrl-C stops`,
+    ]);
+    expect(await sim.stop()).toBe(0);
+  }, 30_000);
+
+  const shared = process.env.SDS_TEST_POSTGRES_URL;
+  it.skipIf(!shared)(
+    '--store postgres://…: two simulators serve one state',
+    async () => {
+      const url = shared as string;
+      const [a, b] = await Promise.all([serving(['--store', url]), serving(['--store', url])]);
+      const created = await fetch(`${a.first}${setsPath}`, {
+        method: 'POST',
+        headers: { ...readWrite, 'content-type': 'application/json' },
+        body: JSON.stringify({ displayName: 'seen by both' }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      expect((await fetch(`${b.first}${setsPath}/${id}`, { headers: readWrite })).status).toBe(200);
+      expect(b.stderr()).toContain(`(state in PostgreSQL ${url.replace(/\/$/, '')}`);
+      expect(await a.stop()).toBe(0);
+      expect(await b.stop()).toBe(0);
+    },
+    60_000,
+  );
+  if (!shared)
+    console.warn('skipping sds simulate --store with a server: set SDS_TEST_POSTGRES_URL (.ci/run does)');
 });
