@@ -4,7 +4,10 @@ export const applicationId = 0x5344_5331;
 export const schemaVersion = 1;
 export const entitiesTable = 'sds_simulator_entities';
 
-/** The tables of a new data file: one row per entity, its body as JSON, its unique value (if any) indexed. */
+/**
+ * The tables of a new data file: one row per entity, its body as JSON, its unique value (if any) indexed. A
+ * collection is read in rowid order, its insertion order (an upsert keeps the row); the primary key finds it.
+ */
 export const sqliteSchema = `
 CREATE TABLE IF NOT EXISTS ${entitiesTable} (
   collection TEXT NOT NULL,
@@ -13,8 +16,6 @@ CREATE TABLE IF NOT EXISTS ${entitiesTable} (
   unique_key TEXT,
   PRIMARY KEY (collection, id)
 );
--- rowid order within a collection is insertion order (an upsert keeps the row).
-CREATE INDEX IF NOT EXISTS ${entitiesTable}_collection ON ${entitiesTable} (collection);
 CREATE UNIQUE INDEX IF NOT EXISTS ${entitiesTable}_unique ON ${entitiesTable} (collection, unique_key)
   WHERE unique_key IS NOT NULL;
 PRAGMA application_id = ${applicationId};

@@ -67,8 +67,16 @@ export class SqliteStore implements Store {
     deleteRange: Statement;
     collections: Statement;
     clear: Statement;
+    dataVersion: Statement;
   };
   private closed = false;
+  /**
+   * Entities read and written, parsed once (the same object each time: the renderer shapes each once). Valid
+   * while no other connection has committed to the file: SQLite's data_version says when one has, and then the
+   * cache starts again. Our own commits keep it up to date.
+   */
+  private readonly cache = new Map<string, { all?: Json[]; byId: Map<string, Json | null> }>();
+  private seenVersion = -1;
 
   private constructor(
     private readonly file: string,
@@ -93,6 +101,7 @@ export class SqliteStore implements Store {
       deleteRange: db.prepare(`DELETE FROM ${t} WHERE collection >= ? AND collection < ?`),
       collections: db.prepare(`SELECT collection FROM ${t} GROUP BY collection ORDER BY min(rowid)`).pluck(),
       clear: db.prepare(`DELETE FROM ${t}`),
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
 
@@ -134,13 +143,30 @@ export class SqliteStore implements Store {
   }
 
   async get(collection: string, id: string): Promise<Json | undefined> {
-    const body = this.run(() => this.statements.get.get(collection, id)) as string | undefined;
-    return body === undefined ? undefined : this.parse(body, collection, id);
+    const cached = this.cached(collection);
+    let entity = cached.byId.get(id);
+    if (entity === undefined) {
+      const body = this.run(() => this.statements.get.get(collection, id)) as string | undefined;
+      entity = body === undefined ? null : this.parse(body, collection, id);
+      cached.byId.set(id, entity);
+    }
+    return entity ?? undefined;
   }
 
   async list(collection: string): Promise<readonly Json[]> {
-    const bodies = this.run(() => this.statements.list.all(collection)) as string[];
-    return bodies.map((body) => this.parse(body, collection));
+    const cached = this.cached(collection);
+    if (!cached.all) {
+      const bodies = this.run(() => this.statements.list.all(collection)) as string[];
+      cached.all = bodies.map((body) => {
+        const parsed = this.parse(body, collection);
+        // One object per entity, whichever read found it first.
+        const known = cached.byId.get(String(parsed.id));
+        if (known) return known;
+        cached.byId.set(String(parsed.id), parsed);
+        return parsed;
+      });
+    }
+    return cached.all.slice();
   }
 
   async collections(): Promise<readonly string[]> {
@@ -152,10 +178,16 @@ export class SqliteStore implements Store {
       await this.begin();
       try {
         const { result, changes } = await work(this);
-        this.run(() => {
-          this.applyNow(changes);
-          this.db.exec('COMMIT');
-        });
+        try {
+          this.run(() => {
+            this.applyNow(changes);
+            this.db.exec('COMMIT');
+          });
+        } catch (error) {
+          this.cache.clear();
+          throw error;
+        }
+        this.remember(changes);
         return result;
       } finally {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -170,6 +202,7 @@ export class SqliteStore implements Store {
   clear(): Promise<void> {
     return this.transact(async () => {
       this.statements.clear.run();
+      this.cache.clear();
       return { result: undefined, changes: [] };
     });
   }
@@ -180,6 +213,49 @@ export class SqliteStore implements Store {
     await this.writer.run(async () => this.db.close());
     const writer = writersByFile.get(this.writerKey);
     if (writer && --writer.users === 0) writersByFile.delete(this.writerKey);
+  }
+
+  /** The cache of a collection, emptied first if another connection committed since the last look. */
+  private cached(collection: string): { all?: Json[]; byId: Map<string, Json | null> } {
+    const version = this.run(() => this.statements.dataVersion.get()) as number;
+    if (version !== this.seenVersion) {
+      this.cache.clear();
+      this.seenVersion = version;
+    }
+    let cached = this.cache.get(collection);
+    if (!cached) {
+      cached = { byId: new Map() };
+      this.cache.set(collection, cached);
+    }
+    return cached;
+  }
+
+  /** What a commit of ours changed, in the cache (the entities as written, not copies). */
+  private remember(changes: readonly Change[]): void {
+    for (const change of changes) {
+      const cached = this.cache.get(change.collection);
+      if (change.op === 'put') {
+        const id = String(change.entity.id);
+        if (!cached) continue;
+        const before = cached.byId.get(id);
+        cached.byId.set(id, change.entity);
+        // A listed collection has each of its entities in byId: one not there is new, and goes last.
+        if (cached.all) {
+          const at = before ? cached.all.indexOf(before) : -1;
+          if (at >= 0) cached.all[at] = change.entity;
+          else if (before) cached.all = undefined;
+          else cached.all.push(change.entity);
+        }
+      } else {
+        if (cached) {
+          const before = cached.byId.get(change.id);
+          cached.byId.set(change.id, null);
+          if (cached.all && before) cached.all = cached.all.filter((e) => e !== before);
+        }
+        const prefix = containedBy(change.collection, change.id);
+        for (const name of [...this.cache.keys()]) if (name.startsWith(prefix)) this.cache.delete(name);
+      }
+    }
   }
 
   private applyNow(changes: readonly Change[]): void {

@@ -101,6 +101,46 @@ describe('SQLite store', { timeout: 30_000 }, () => {
     await b.close();
   });
 
+  it('reads are parsed once, and read again as soon as another connection has committed', async () => {
+    const file = newFile();
+    const [a, b] = [await SqliteStore.open(file), await SqliteStore.open(file)];
+    await a.apply([
+      { op: 'put', collection: 'years', entity: { id: 'y1', n: 1 } },
+      { op: 'put', collection: 'years', entity: { id: 'y2', n: 1 } },
+    ]);
+    const first = await a.get('years', 'y1');
+    expect(await a.get('years', 'y1')).toBe(first);
+    expect((await a.list('years'))[0]).toBe(first);
+    expect(await b.list('years')).toEqual([
+      { id: 'y1', n: 1 },
+      { id: 'y2', n: 1 },
+    ]);
+    await b.apply([
+      { op: 'put', collection: 'years', entity: { id: 'y1', n: 2 } },
+      { op: 'delete', collection: 'years', id: 'y2' },
+      { op: 'put', collection: 'years', entity: { id: 'y3', n: 1 } },
+    ]);
+    expect(await a.get('years', 'y1')).toEqual({ id: 'y1', n: 2 });
+    expect(await a.list('years')).toEqual([
+      { id: 'y1', n: 2 },
+      { id: 'y3', n: 1 },
+    ]);
+    // Its own writes keep its reads right (the order too), and the other connection sees them.
+    await a.apply([
+      { op: 'put', collection: 'years', entity: { id: 'y4', n: 1 } },
+      { op: 'put', collection: 'years', entity: { id: 'y1', n: 3 } },
+      { op: 'delete', collection: 'years', id: 'y3' },
+    ]);
+    const expected = [
+      { id: 'y1', n: 3 },
+      { id: 'y4', n: 1 },
+    ];
+    expect(await a.list('years')).toEqual(expected);
+    expect(await b.list('years')).toEqual(expected);
+    await a.close();
+    await b.close();
+  });
+
   it('a write waits for another program holding the file, then answers 503 (StoreUnavailableError)', async () => {
     const file = newFile();
     const store = await SqliteStore.open(file, { busyTimeoutMs: 100 });
