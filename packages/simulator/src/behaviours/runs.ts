@@ -12,6 +12,8 @@ export const activitiesOf = (runId: string) => childCollection(runsCollection, r
 /** A run's statistics, kept on it once it has finished (getStatistics answers them). */
 export const statisticsKey = '@sim.statistics';
 const endsAtKey = '@sim.endsAt';
+/** On a run the schedule started (not `startRun`): simulators that share the state start one run per interval. */
+const scheduledKey = '@sim.scheduled';
 const ns = '#microsoft.graph.industryData.';
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -151,7 +153,7 @@ async function finishRun(env: Env, tx: Transaction, id: string, endsAt: number):
  * Starts a run of every active flow, as the service does every 12 hours: inbound flows that are `ready` and
  * in their window, provisioning flows that are `ready`. Answers its id, or undefined when no flow is active.
  */
-export async function beginRun(env: Env, tx: Transaction): Promise<string | undefined> {
+export async function beginRun(env: Env, tx: Transaction, scheduled = false): Promise<string | undefined> {
   const now = env.clock.now();
   const inbound = (await tx.list(inboundFlowsCollection)).filter((f) => isActive(env, f));
   const outbound: Json[] = [];
@@ -172,6 +174,7 @@ export async function beginRun(env: Env, tx: Transaction): Promise<string | unde
     endDateTime: null,
     status: 'running',
     [endsAtKey]: endsAt,
+    ...(scheduled ? { [scheduledKey]: true } : {}),
   });
   for (const flow of inbound)
     tx.put(activitiesOf(id), {
@@ -198,10 +201,23 @@ export async function beginRun(env: Env, tx: Transaction): Promise<string | unde
 /** Starts a run now (what the 12-hourly schedule does), for scripts and tests that cannot wait. */
 export const startRun = (env: Env): Promise<string | undefined> => env.write((tx) => beginRun(env, tx));
 
+/**
+ * The 12-hourly run. Several simulators may serve one state (a database), each with this timer: the first whose
+ * timer fires starts the run, and one that finds a scheduled run started less than half an interval ago leaves
+ * it at that. The next timer is armed once per firing, however often a database has the write run again.
+ */
 function schedule(env: Env): void {
+  let armed = false;
   env.later(env.clock.now() + env.settings.runIntervalMs, async (tx) => {
-    await beginRun(env, tx);
-    schedule(env);
+    if (!armed) {
+      armed = true;
+      schedule(env);
+    }
+    const since = env.clock.now() - env.settings.runIntervalMs / 2;
+    const recent = (await tx.list(runsCollection)).some(
+      (run) => run[scheduledKey] === true && Date.parse(String(run.startDateTime)) > since,
+    );
+    if (!recent) await beginRun(env, tx, true);
   });
 }
 
