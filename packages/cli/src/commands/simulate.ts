@@ -92,9 +92,8 @@ export const simulateCommand: Command = {
         `--secret would show the secret to every user of this machine (ps): put it in ${secretEnv}, or in a file given with --secret-file`,
       );
     // Loaded here, not at the top: `sds --help` should not pay for every stage.
-    const { checkFaultRules, FaultConfigError, startSimulator, StoreOpenError } = await import(
-      '@sds-toolkit/simulator'
-    );
+    const { checkFaultRules, FaultConfigError, startSimulator, StoreOpenError, StoreUnavailableError } =
+      await import('@sds-toolkit/simulator');
     const port = Number(values.port);
     if (!/^\d+$/.test(values.port) || port > 65535)
       throw new UsageError(`--port takes 0..65535 (0: a free one), not '${values.port}'`);
@@ -137,7 +136,9 @@ export const simulateCommand: Command = {
         onMigrated: (message) => io.stderr(`sds simulate: ${message}\n`),
       });
     } catch (error) {
-      if (error instanceof StoreOpenError) throw new FailedError(error.message);
+      // The state cannot be opened, or went away while the simulator started (seeding it).
+      if (error instanceof StoreOpenError || error instanceof StoreUnavailableError)
+        throw new FailedError(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new UsageError(`port ${port} is in use: pick another, or --port 0`);
       if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
