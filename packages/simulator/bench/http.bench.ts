@@ -2,6 +2,9 @@
  * Requests per second and p50/p99 latency on loopback at 50 connections (autocannon): the simulator (auth,
  * rules and durable state on), Stoplight Prism mocking the same spec (quiet: -v error), and a bare node:http
  * server answering fixed bodies (the ceiling), in one run; and the time the quadratic $filter of #16 takes now.
+ * Then the stores side by side (each figure the best of two rounds): GET, PATCH and POST with the state in
+ * memory, in the earlier journal (the peer), in an SQLite file and in PostgreSQL (a throwaway cluster of the
+ * installed binaries; not measured, and said, without them).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,8 +14,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { writeBenchResult } from '../../../scripts/bench-result.js';
+import { type BenchLine, writeBenchResult } from '../../../scripts/bench-result.js';
 import { createToken } from '../src/index.js';
+import { ownCluster } from '../test/postgres-server.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const spec = fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url));
@@ -56,36 +60,43 @@ const line = (label: string, f: Figures, target?: string) => ({
 });
 
 const dir = mkdtempSync(join(tmpdir(), 'sds-bench-'));
-const child = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--conditions=development',
-    fileURLToPath(new URL('./serve.ts', import.meta.url)),
-    join(dir, 'state.jsonl'),
-  ],
-  {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  },
-);
-const sim = {
-  url: await new Promise<string>((resolve) =>
-    child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
-  ),
-};
+const children: ReturnType<typeof spawn>[] = [];
 const auth = { authorization: `Bearer ${token}` };
-for (let i = 0; i < 5; i++) {
-  await fetch(`${sim.url}${setsPath}`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ displayName: `seed ${i}` }),
-  });
+
+/** A simulator process on the state `where`, seeded with five flow sets: its URL and the first set's id. */
+async function simulatorOn(where: string): Promise<{ url: string; firstId: string }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=development',
+      fileURLToPath(new URL('./serve.ts', import.meta.url)),
+      where,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  children.push(child);
+  const url = await new Promise<string>((resolve) =>
+    child.stdout?.once('data', (c: Buffer) => resolve(c.toString().trim())),
+  );
+  for (let i = 0; i < 5; i++) {
+    await fetch(`${url}${setsPath}`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ displayName: `seed ${i}` }),
+    });
+  }
+  const seeded = (await (await fetch(`${url}${setsPath}`, { headers: auth })).json()) as {
+    value: { id: string }[];
+  };
+  return { url, firstId: seeded.value[0]?.id ?? '' };
 }
-const seeded = (await (await fetch(`${sim.url}${setsPath}`, { headers: auth })).json()) as {
-  value: { id: string }[];
-};
-const firstId = seeded.value[0]?.id ?? '';
+
+// The durable default of `--data` (SQLite) is the simulator the peers are measured against, as the journal was.
+const sim = await simulatorOn(join(dir, 'state.db'));
+const firstId = sim.firstId;
+const cluster = await ownCluster();
 
 const bare = createServer((req, res) => {
   const body = req.method === 'GET' ? '{"value":[]}' : '{}';
@@ -137,9 +148,66 @@ try {
     auth,
   );
   const simPost = await load(`${sim.url}${setsPath}`, 'POST', { displayName: 'bench' }, auth);
+  // The stores side by side, each in a simulator of its own: GET list, PATCH of one set, POST of new sets. The
+  // earlier journal (append and fsync per write, reads from memory) runs too, the peer the SQLite store replaces.
+  const stores: { label: string; where: string | undefined }[] = [
+    { label: 'memory', where: 'memory' },
+    { label: 'journal (the earlier store)', where: `journal:${join(dir, 'peer.jsonl')}` },
+    { label: 'SQLite', where: join(dir, 'stores.db') },
+    { label: 'PostgreSQL', where: typeof cluster === 'string' ? undefined : await cluster.createDatabase() },
+  ];
+  const byStore: BenchLine[] = [];
+  const figures = new Map<string, { get: Figures; patch: Figures; post: Figures }>();
+  const running: { label: string; url: string; firstId: string }[] = [];
+  for (const { label, where } of stores) {
+    if (where) running.push({ label, ...(await simulatorOn(where)) });
+    else byStore.push({ label: `${label}: not measured`, value: String(cluster) });
+  }
+  // Each measure in two rounds over every store, the best of each kept: the machine's noise, not the order,
+  // decides less. GET first (five sets), then PATCH of one set, then POST of new ones.
+  const best = async (measure: (on: (typeof running)[number]) => Promise<Figures>) => {
+    const kept = new Map<string, Figures>();
+    for (let round = 0; round < 2; round++)
+      for (const on of running) {
+        const figures = await measure(on);
+        if (figures.rps > (kept.get(on.label)?.rps ?? 0)) kept.set(on.label, figures);
+      }
+    return kept;
+  };
+  const gets = await best((on) => load(`${on.url}${setsPath}`, 'GET', undefined, auth));
+  const patches = await best((on) =>
+    load(`${on.url}${setsPath}/${on.firstId}`, 'PATCH', { displayName: 'renamed' }, auth),
+  );
+  const posts = await best((on) => load(`${on.url}${setsPath}`, 'POST', { displayName: 'bench' }, auth));
+  for (const { label } of running) {
+    const measured = {
+      get: gets.get(label) as Figures,
+      patch: patches.get(label) as Figures,
+      post: posts.get(label) as Figures,
+    };
+    figures.set(label, measured);
+    byStore.push(
+      line(`${label}: GET list`, measured.get),
+      line(`${label}: PATCH set (writes)`, measured.patch),
+      line(`${label}: POST set (writes)`, measured.post),
+    );
+  }
+  const memory = figures.get('memory');
+  const journal = figures.get('journal (the earlier store)');
+  const sqlite = figures.get('SQLite');
+  if (memory && journal && sqlite)
+    byStore.push(
+      {
+        label: 'GET list: SQLite ÷ memory',
+        ratio: sqlite.get.rps / memory.get.rps,
+        target: '≥ 0.9× (unchanged)',
+      },
+      { label: 'PATCH set: SQLite ÷ journal', ratio: sqlite.patch.rps / journal.patch.rps, target: '≥ 1×' },
+      { label: 'POST set: SQLite ÷ journal', ratio: sqlite.post.rps / journal.post.rps, target: '≥ 1×' },
+    );
   writeBenchResult('simulator', `Simulator on loopback (autocannon, 50 connections, ${seconds} s each)`, [
     line(
-      'GET list: simulator in its own process (auth, rules, durable state)',
+      'GET list: simulator in its own process (auth, rules, durable state: SQLite)',
       simGet,
       '≥ 5× quiet Prism, p99 < 5 ms',
     ),
@@ -153,13 +221,15 @@ try {
       ms: spacesMs,
       target: '< 20 ms',
     },
-    line('PATCH set (fsync per write): simulator', simPatch),
+    line('PATCH set (SQLite, fsync per write): simulator', simPatch),
     line('PATCH set: Prism', prismPatch),
-    line('POST set (fsync per write): simulator', simPost),
+    line('POST set (SQLite, fsync per write): simulator', simPost),
+    ...byStore,
   ]);
 } finally {
   prism.kill();
   bare.close();
-  child.kill();
+  for (const child of children) child.kill();
+  if (typeof cluster !== 'string') await cluster.destroy();
   rmSync(dir, { recursive: true, force: true });
 }
