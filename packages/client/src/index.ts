@@ -13,6 +13,7 @@ export {
 export { IndustryDataError, toIndustryDataError, withIndustryDataErrors } from './errors.js';
 export * from './generated/public.js';
 export { defaultMiddleware, type RetryOptions, retryHandler } from './middleware.js';
+export { operationLocation, type WaitOptions, waitForOperation } from './operations.js';
 export {
   type CollectionPage,
   type CollectionRequestBuilder,

@@ -164,13 +164,15 @@ function emitModel(p: Printer, ctx: Context, model: ModelIR): void {
   p.line();
   if (model.derived.length > 0) {
     // Where a base type is declared, the service needs `@odata.type` to know which type a value is (and sends
-    // it): members that name themselves only optionally are required to here, so the union discriminates.
+    // it): members that do not require their own name are required to here, so the union discriminates. The
+    // declared type itself, when concrete, goes without it (the service leaves it out) but names no other type.
     const members = model.concrete.map((c) => {
       const member = ctx.models.get(c);
       const name = use(ctx, c, (n) => n, true);
-      return member && c !== model.fullName && narrowsOdataType(member) && !member.odataTypeRequired
-        ? `(${name} & { odataType: ${str(`#${c}`)} })`
-        : name;
+      if (c === model.fullName) return `(${name} & { odataType?: ${str(`#${c}`)} | null })`;
+      return member && narrowsOdataType(member) && member.odataTypeRequired
+        ? name
+        : `(${name} & { odataType: ${str(`#${c}`)} })`;
     });
     p.doc([
       `A \`${model.fullName}\` value: ${members.length > 1 ? 'one of its concrete types, told apart by `odataType`' : 'its concrete type'}.`,

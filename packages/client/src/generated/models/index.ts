@@ -288,7 +288,7 @@ export interface LongRunningOperation extends AdditionalDataHolder, Parsable {
 /**
  * A `microsoft.graph.longRunningOperation` value: one of its concrete types, told apart by `odataType`.
  */
-export type AnyLongRunningOperation = (FileValidateOperation & { odataType: '#microsoft.graph.industryData.fileValidateOperation' }) | LongRunningOperation;
+export type AnyLongRunningOperation = (FileValidateOperation & { odataType: '#microsoft.graph.industryData.fileValidateOperation' }) | (LongRunningOperation & { odataType?: '#microsoft.graph.longRunningOperation' | null });
 
 /**
  * Chooses the deserializer for a `LongRunningOperation` from its `@odata.type`.

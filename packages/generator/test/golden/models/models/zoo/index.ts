@@ -36,7 +36,7 @@ export interface Animal extends AdditionalDataHolder, Parsable {
 /**
  * A `microsoft.graph.zoo.animal` value: one of its concrete types, told apart by `odataType`.
  */
-export type AnyAnimal = Bird | Cat | Parrot;
+export type AnyAnimal = (Bird & { odataType: '#microsoft.graph.zoo.bird' }) | Cat | Parrot;
 
 /**
  * Chooses the deserializer for a `Animal` from its `@odata.type`.
@@ -115,7 +115,7 @@ export interface Bird extends Animal, Parsable {
 /**
  * A `microsoft.graph.zoo.bird` value: one of its concrete types, told apart by `odataType`.
  */
-export type AnyBird = Bird | Parrot;
+export type AnyBird = (Bird & { odataType?: '#microsoft.graph.zoo.bird' | null }) | Parrot;
 
 /**
  * Chooses the deserializer for a `Bird` from its `@odata.type`.
