@@ -1,9 +1,9 @@
-import { closeSync, existsSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Json } from '../json.js';
 import { migrateJournal } from './migrate.js';
 import { Mutex } from './mutex.js';
-import { applicationId, entitiesTable, schemaVersion, sqliteSchema } from './sqlite-schema.js';
+import { applicationId, entitiesTable, isJournal, schemaVersion, sqliteSchema } from './sqlite-schema.js';
 import {
   afterPrefix,
   type Change,
@@ -19,21 +19,6 @@ import { uniqueKey, uniqueTaken } from './unique.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
-
-const sqliteHeader = 'SQLite format 3\0';
-
-/** The first bytes of the file: an SQLite database, or (non-empty, anything else) a journal to migrate. */
-function kindOf(file: string): 'none' | 'sqlite' | 'other' {
-  if (!existsSync(file) || statSync(file).size === 0) return 'none';
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(16);
-    readSync(fd, head, 0, 16, 0);
-    return head.toString('latin1') === sqliteHeader ? 'sqlite' : 'other';
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const codeOf = (error: unknown): string => String((error as { code?: unknown }).code ?? '');
 const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(codeOf(error));
@@ -111,9 +96,9 @@ export class SqliteStore implements Store {
    */
   static async open(file: string, options: SqliteOptions = {}): Promise<SqliteStore> {
     const { default: Sqlite } = await import('better-sqlite3');
-    if (kindOf(file) === 'other') {
+    if (isJournal(file)) {
       const message = migrateJournal(file, Sqlite);
-      options.onMigrated?.(message);
+      if (message) options.onMigrated?.(message);
     }
     let db: Database | undefined;
     try {

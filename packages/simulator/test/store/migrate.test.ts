@@ -44,6 +44,7 @@ describe('migration of a journal of the earlier simulator to SQLite', { timeout:
     expect(readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
     expect(readFileSync(`${file}.journal`)).toEqual(before);
     expect(existsSync(`${file}.migrating`)).toBe(false);
+    expect(existsSync(`${file}.migrating.db`)).toBe(false);
     expect(await store.get(sets, 's1')).toEqual({ id: 's1', displayName: 'kept' });
     expect(await store.list(flowsOf('s1'))).toEqual([{ id: 'f1', '@odata.type': classGroup }]);
     expect(await store.list('years')).toEqual([{ id: 'y2' }]);
@@ -60,12 +61,26 @@ describe('migration of a journal of the earlier simulator to SQLite', { timeout:
     await again.close();
   });
 
-  it('a migration cut short (a .migrating file left) starts again from the journal', async () => {
+  it('a migration cut short (its lock and half a database left by a process gone) starts again', async () => {
     const file = journal([{ op: 'put', collection: 'years', entity: { id: 'y1' } }]);
-    writeFileSync(`${file}.migrating`, 'half of a database');
+    writeFileSync(`${file}.migrating`, '999999999');
+    writeFileSync(`${file}.migrating.db`, 'half of a database');
     const store = await SqliteStore.open(file);
     expect(await store.list('years')).toEqual([{ id: 'y1' }]);
+    expect(existsSync(`${file}.migrating`)).toBe(false);
+    expect(existsSync(`${file}.migrating.db`)).toBe(false);
     await store.close();
+  });
+
+  it('a second simulator started while another migrates the journal refuses, and leaves it be', async () => {
+    const file = journal([{ op: 'put', collection: 'years', entity: { id: 'y1' } }]);
+    // A live process holds the lock (this test's parent stands in for the first simulator).
+    writeFileSync(`${file}.migrating`, String(process.ppid));
+    await expect(SqliteStore.open(file)).rejects.toThrow(
+      `${file} is being migrated from a journal to SQLite by process ${process.ppid}: start again once it serves`,
+    );
+    expect(readFileSync(file, 'utf8')).toContain('"y1"');
+    expect(existsSync(`${file}.migrating`)).toBe(true);
   });
 
   it.each([
