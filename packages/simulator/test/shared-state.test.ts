@@ -1,5 +1,6 @@
 // Two simulator processes on one state (an SQLite file; a PostgreSQL database): the database, not a lock of one
-// process, keeps the documented rules and every acknowledged write.
+// process, keeps the documented rules and every acknowledged write. Regression for #17: a second simulator on the
+// same --data renamed the journal under the first one, which then lost every write it acknowledged.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

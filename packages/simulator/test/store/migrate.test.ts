@@ -91,6 +91,7 @@ describe('migration of a journal of the earlier simulator to SQLite', { timeout:
     ],
     ['a line that is not JSON', '{"op":"putSet","set":{"id":"a"}}\nnot json\n', /:2: not a journal record/],
     ['an unknown record', '{"op":"dropTables"}\n', /:1: unknown journal record/],
+    // #17: a well-formed record of the wrong shape ended in a stack trace.
     [
       'a record of the wrong shape (an entity without an id)',
       '{"op":"put","collection":"years","entity":{"displayName":"no id"}}\n',
