@@ -53,6 +53,9 @@ export class SqliteStore implements Store {
     collections: Statement;
     clear: Statement;
     dataVersion: Statement;
+    begin: Statement;
+    commit: Statement;
+    rollback: Statement;
   };
   private closed = false;
   /**
@@ -87,6 +90,10 @@ export class SqliteStore implements Store {
       collections: db.prepare(`SELECT collection FROM ${t} GROUP BY collection ORDER BY min(rowid)`).pluck(),
       clear: db.prepare(`DELETE FROM ${t}`),
       dataVersion: db.prepare('PRAGMA data_version').pluck(),
+      // Prepared once: a write is three statements of its own besides its changes.
+      begin: db.prepare('BEGIN IMMEDIATE'),
+      commit: db.prepare('COMMIT'),
+      rollback: db.prepare('ROLLBACK'),
     };
   }
 
@@ -166,7 +173,7 @@ export class SqliteStore implements Store {
         try {
           this.run(() => {
             this.applyNow(changes);
-            this.db.exec('COMMIT');
+            this.statements.commit.run();
           });
         } catch (error) {
           this.cache.clear();
@@ -175,7 +182,7 @@ export class SqliteStore implements Store {
         this.remember(changes);
         return result;
       } finally {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        if (this.db.inTransaction) this.statements.rollback.run();
       }
     });
   }
@@ -273,7 +280,7 @@ export class SqliteStore implements Store {
     const deadline = Date.now() + this.busyTimeoutMs;
     for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
       try {
-        this.db.exec('BEGIN IMMEDIATE');
+        this.statements.begin.run();
         return;
       } catch (error) {
         if (!isBusy(error)) throw this.failure(error);
