@@ -96,7 +96,8 @@ async function simulatorOn(where: string): Promise<{ url: string; firstId: strin
 // The durable default of `--data` (SQLite) is the simulator the peers are measured against, as the journal was.
 const sim = await simulatorOn(join(dir, 'state.db'));
 const firstId = sim.firstId;
-const cluster = await ownCluster();
+// PostgreSQL as a server runs: fsync on.
+const cluster = await ownCluster({ durable: true });
 
 const bare = createServer((req, res) => {
   const body = req.method === 'GET' ? '{"value":[]}' : '{}';

@@ -75,8 +75,11 @@ async function createOn(adminUrl: string, created: string[]): Promise<string> {
   return url.toString();
 }
 
-/** A cluster of its own in a temporary folder; a string says why there can be none here. */
-export async function ownCluster(): Promise<PgCluster | string> {
+/**
+ * A cluster of its own in a temporary folder; a string says why there can be none here. `durable`: fsync on, as
+ * a real server runs (the benchmark), instead of off (tests, whose cluster is thrown away).
+ */
+export async function ownCluster(setup: { durable?: boolean } = {}): Promise<PgCluster | string> {
   const bin = binDir();
   if (!bin)
     return 'no PostgreSQL server binaries (initdb): apt-get install postgresql, or set SDS_TEST_POSTGRES_BIN';
@@ -94,10 +97,9 @@ export async function ownCluster(): Promise<PgCluster | string> {
     `-p ${port}`,
     `-k ${dir}`,
     '-c listen_addresses=127.0.0.1',
-    // The test cluster is thrown away: no fsync to the disk (a crash of the server, not of the machine, still
+    // A test cluster is thrown away: no fsync to the disk (a crash of the server, not of the machine, still
     // loses nothing committed: the WAL is in the operating system's hands).
-    '-c fsync=off',
-    '-c full_page_writes=off',
+    ...(setup.durable ? [] : ['-c fsync=off', '-c full_page_writes=off']),
     '-c shared_buffers=16MB',
     '-c max_connections=60',
   ].join(' ');

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Json } from '../json.js';
-import { Mutex } from './mutex.js';
+import { Semaphore } from './mutex.js';
 import {
   afterPrefix,
   type Change,
@@ -94,6 +94,8 @@ export interface PostgresOptions {
   readonly queryTimeoutMs?: number;
   /** The Retry-After of a 503 while the database cannot be reached (default 1 s). */
   readonly retryAfterSeconds?: number;
+  /** How many writes of this process may be in the database at once (default 6; the rest wait their turn). */
+  readonly writers?: number;
   /** How often a write is tried when the database reports a conflict with another writer (default 20). */
   readonly maxAttempts?: number;
 }
@@ -107,9 +109,9 @@ export interface PostgresOptions {
  */
 export class PostgresStore implements Store {
   readonly description: string;
-  // One writer at a time per process keeps conflicts between transactions to one per process; the database,
-  // not this queue, is what keeps writers of several processes apart.
-  private readonly writer = new Mutex();
+  // A few writes at once per process: the database keeps them apart (as it does those of other processes), and
+  // commits them together; the limit leaves connections of the pool to reads.
+  private readonly writer: Semaphore;
   private readonly retryAfterSeconds: number;
   private readonly maxAttempts: number;
   private closed = false;
@@ -121,6 +123,7 @@ export class PostgresStore implements Store {
   ) {
     this.retryAfterSeconds = options.retryAfterSeconds ?? 1;
     this.maxAttempts = options.maxAttempts ?? 20;
+    this.writer = new Semaphore(Math.max(1, options.writers ?? 6));
     this.description = `PostgreSQL ${where} (shared: every simulator on this database serves the same state; a write is acknowledged once committed)`;
   }
 
@@ -198,7 +201,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.writer.run(async () => undefined);
+    // The pool ends once the writes holding its connections give them back.
     await this.pool.end();
   }
 
@@ -239,6 +242,8 @@ export class PostgresStore implements Store {
           const again = isSerialization(error) || error instanceof StoreConflictError;
           if (!again || attempt >= this.maxAttempts) throw this.failure(error);
         }
+        // A short, growing, random wait: writers that collided do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
       }
     });
   }
