@@ -12,22 +12,39 @@ export class Mutex {
   }
 }
 
-/** At most `limit` at a time, the others waiting in order. */
-export class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+/**
+ * Writers that may run side by side, up to `limit`, and writers that must run alone (`exclusive`: it waits for
+ * those running and holds back those that come after). Each waits its turn in order.
+ */
+export class WriterGate {
+  private shared = 0;
+  private alone = false;
+  private readonly queue: { exclusive: boolean; start: () => void }[] = [];
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    try {
-      return await work();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.active--;
+  run<T>(work: () => Promise<T>, exclusive = false): Promise<T> {
+    return new Promise<void>((start) => {
+      this.queue.push({ exclusive, start });
+      this.next();
+    }).then(async () => {
+      try {
+        return await work();
+      } finally {
+        if (exclusive) this.alone = false;
+        else this.shared--;
+        this.next();
+      }
+    });
+  }
+
+  private next(): void {
+    for (let first = this.queue[0]; first && !this.alone; first = this.queue[0]) {
+      if (first.exclusive ? this.shared > 0 : this.shared >= this.limit) return;
+      this.queue.shift();
+      if (first.exclusive) this.alone = true;
+      else this.shared++;
+      first.start();
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { Json } from '../json.js';
-import { Semaphore } from './mutex.js';
+import { WriterGate } from './mutex.js';
 import {
   afterPrefix,
   type Change,
@@ -110,8 +110,10 @@ export interface PostgresOptions {
 export class PostgresStore implements Store {
   readonly description: string;
   // A few writes at once per process: the database keeps them apart (as it does those of other processes), and
-  // commits them together; the limit leaves connections of the pool to reads.
-  private readonly writer: Semaphore;
+  // commits them together; the limit leaves connections of the pool to reads. A write the database found in
+  // conflict runs again alone in this process, so that writers of one process do not collide again and again
+  // (on one entity, say): only other processes' writes can stand in its way then.
+  private readonly writer: WriterGate;
   private readonly retryAfterSeconds: number;
   private readonly maxAttempts: number;
   private closed = false;
@@ -123,7 +125,7 @@ export class PostgresStore implements Store {
   ) {
     this.retryAfterSeconds = options.retryAfterSeconds ?? 1;
     this.maxAttempts = options.maxAttempts ?? 20;
-    this.writer = new Semaphore(Math.max(1, options.writers ?? 6));
+    this.writer = new WriterGate(Math.max(1, options.writers ?? 6));
     this.description = `PostgreSQL ${where} (shared: every simulator on this database serves the same state; a write is acknowledged once committed)`;
   }
 
@@ -233,19 +235,24 @@ export class PostgresStore implements Store {
   }
 
   /** One SERIALIZABLE transaction, tried again while the database reports a conflict with another writer. */
-  private inTransaction<T>(body: (client: PoolClient) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(body: (client: PoolClient) => Promise<T>): Promise<T> {
+    const again = (error: unknown) => isSerialization(error) || error instanceof StoreConflictError;
+    try {
+      return await this.writer.run(() => this.once(body));
+    } catch (error) {
+      if (!again(error) || this.maxAttempts <= 1) throw this.failure(error);
+    }
     return this.writer.run(async () => {
-      for (let attempt = 1; ; attempt++) {
+      for (let attempt = 2; ; attempt++) {
         try {
           return await this.once(body);
         } catch (error) {
-          const again = isSerialization(error) || error instanceof StoreConflictError;
-          if (!again || attempt >= this.maxAttempts) throw this.failure(error);
+          if (!again(error) || attempt >= this.maxAttempts) throw this.failure(error);
         }
-        // A short, growing, random wait: writers that collided do not collide again in step.
+        // A short, growing, random wait: writers of two processes that collided do not collide again in step.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 ** attempt, 50)));
       }
-    });
+    }, true);
   }
 
   private async once<T>(body: (client: PoolClient) => Promise<T>): Promise<T> {

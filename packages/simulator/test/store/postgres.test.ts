@@ -85,4 +85,29 @@ describe('PostgreSQL store, opening', { timeout: 60_000 }, () => {
       for (const store of stores) await store.close();
     },
   );
+
+  it.skipIf(typeof server === 'string')(
+    'one entity incremented 60 times at once through two stores: none refused, none lost',
+    async () => {
+      if (typeof server === 'string') return;
+      const url = await server.createDatabase();
+      const stores = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      await stores[0]?.apply([{ op: 'put', collection: 'counters', entity: { id: 'c', n: 0 } }]);
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          (stores[i % 2] as PostgresStore).transact(async (reader) => {
+            const counter = (await reader.get('counters', 'c')) as { id: string; n: number };
+            return {
+              result: undefined,
+              changes: [
+                { op: 'put' as const, collection: 'counters', entity: { id: 'c', n: counter.n + 1 } },
+              ],
+            };
+          }),
+        ),
+      );
+      expect(await stores[1]?.get('counters', 'c')).toEqual({ id: 'c', n: 60 });
+      for (const store of stores) await store.close();
+    },
+  );
 });
