@@ -93,7 +93,9 @@ describe('sds simulate and sds token', () => {
 
   it('a password in the --store URL is refused without being repeated (ps shows the command line)', async () => {
     const io = captureIO();
-    expect(await main(['simulate', '--store', 'postgres://sds@localhost/sandbox?password=hunter2'], io)).toBe(2);
+    expect(await main(['simulate', '--store', 'postgres://sds@localhost/sandbox?password=hunter2'], io)).toBe(
+      2,
+    );
     expect(io.err).toMatch(/--store: the URL holds a password/);
     expect(io.err).not.toContain('hunter2');
     io.err = '';
