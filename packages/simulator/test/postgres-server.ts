@@ -11,9 +11,13 @@ import pg from 'pg';
 
 const run = promisify(execFile);
 
-/** A server the tests may create databases on; a cluster of their own may also be stopped and started. */
+/** A server the tests may make states on; a cluster of their own may also be stopped and started. */
 export interface PgServer {
-  /** A new empty database on the server, as a URL (dropped by `destroy`). */
+  /**
+   * A new empty place for a state on the server, as a URL: a schema of its own (`options=-c search_path=…`),
+   * cheap to make and drop where a database is not (CREATE and DROP DATABASE wait for checkpoints, long on a
+   * server that syncs to disk). Dropped by `destroy`.
+   */
   createDatabase(): Promise<string>;
   destroy(): Promise<void>;
 }
@@ -58,22 +62,31 @@ const freePort = () =>
   });
 
 let counter = 0;
-const databaseName = () => `sds_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+const schemaName = () => `sds_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
 
-async function createOn(adminUrl: string, created: string[]): Promise<string> {
-  const name = databaseName();
-  const client = new pg.Client({ connectionString: adminUrl });
+async function onServer(url: string, statements: readonly string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${name}`);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
+}
+
+async function createOn(adminUrl: string, created: string[]): Promise<string> {
+  const name = schemaName();
+  await onServer(adminUrl, [`CREATE SCHEMA ${name}`]);
   created.push(name);
   const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  url.searchParams.set('options', `-c search_path=${name}`);
   return url.toString();
 }
+
+const dropAll = (adminUrl: string, created: readonly string[]) =>
+  created.length > 0
+    ? onServer(adminUrl, [`DROP SCHEMA IF EXISTS ${created.join(', ')} CASCADE`])
+    : undefined;
 
 /**
  * A cluster of its own in a temporary folder; a string says why there can be none here. `durable`: fsync on, as
@@ -137,13 +150,7 @@ export async function testServer(): Promise<PgServer | string> {
   return {
     createDatabase: () => createOn(url, created),
     async destroy() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        for (const name of created) await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
+      await dropAll(url, created);
     },
   };
 }

@@ -1,10 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createToken, type ManualClock, startRun } from '../src/index.js';
+import {
+  createToken,
+  type ManualClock,
+  PostgresStore,
+  SqliteStore,
+  type Store,
+  startRun,
+} from '../src/index.js';
 import { call, conformanceProblems, newSimulator } from './harness.js';
+import { testServer } from './postgres-server.js';
 
 interface Step {
   name?: string;
@@ -68,14 +78,34 @@ function substitute<T>(value: T, vars: Record<string, string>): T {
 const at = (value: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], value);
 
+const dataDir = mkdtempSync(join(tmpdir(), 'sds-scenarios-'));
+const server = await testServer();
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  if (typeof server !== 'string') await server.destroy();
+});
+if (typeof server === 'string') console.warn(`skipping the scenarios on PostgreSQL: ${server}`);
+let files = 0;
+// Every scenario on every store: the behaviours do not depend on where the state is.
+const stores: { name: string; open: () => Promise<Store | undefined> }[] = [
+  { name: 'memory', open: async () => undefined },
+  { name: 'SQLite', open: () => SqliteStore.open(join(dataDir, `state-${files++}.db`)) },
+  ...(typeof server === 'string'
+    ? []
+    : [{ name: 'PostgreSQL', open: async () => PostgresStore.open(await server.createDatabase()) }]),
+];
+
 describe('scenario files (data): request → expected response, every response checked against the spec', () => {
   it('there are scenarios', () => {
     expect(scenarios.length).toBeGreaterThanOrEqual(4);
   });
+});
 
+describe.each(stores)('scenario files on the $name store', { timeout: 60_000 }, ({ open }) => {
   for (const scenario of scenarios) {
     it(`${scenario.file}: ${scenario.name}`, async () => {
-      const sim = await newSimulator();
+      const store = await open();
+      const sim = await newSimulator(store ? { store } : {});
       const vars: Record<string, string> = {};
       try {
         for (const [index, rawStep] of scenario.steps.entries()) {
@@ -133,6 +163,7 @@ describe('scenario files (data): request → expected response, every response c
         }
       } finally {
         await sim.close();
+        await store?.close();
       }
     });
   }

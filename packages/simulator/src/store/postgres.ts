@@ -336,6 +336,8 @@ function openProblem(error: unknown, where: string): string {
   const code = codeOf(error);
   if (isConnectionError(error))
     return `cannot reach the PostgreSQL server of ${where} (${message}): start it, or check the host and port`;
+  if (/password must be a string|no password supplied/i.test(message))
+    return `the PostgreSQL server of ${where} asks for a password: set PGPASSWORD, or put it in ~/.pgpass (never in the URL: ps shows it)`;
   if (code === '28P01' || code === '28000')
     return `the PostgreSQL server of ${where} refused the user (${message}): check the user name, and set PGPASSWORD or ~/.pgpass`;
   if (code === '3D000') return `${where}: ${message}: create it first (createdb <name>, or CREATE DATABASE)`;

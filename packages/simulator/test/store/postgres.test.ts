@@ -29,6 +29,7 @@ describe('PostgreSQL store, opening', { timeout: 60_000 }, () => {
     if (typeof server === 'string') return;
     const url = new URL(await server.createDatabase());
     url.pathname = '/no_such_database';
+    url.search = '';
     await expect(PostgresStore.open(url.toString())).rejects.toThrow(
       /no_such_database: database "no_such_database" does not exist: create it first/,
     );
