@@ -61,7 +61,7 @@ function postgresUrl(raw: string): string {
     throw new UsageError(
       `--store takes a postgres:// URL, not ${url.protocol}// (the state is kept in PostgreSQL; for an SQLite file, use --data)`,
     );
-  if (url.password)
+  if (url.password || url.searchParams.has('password'))
     throw new UsageError(
       '--store: the URL holds a password, which ps shows to every user of this machine: leave it out and set PGPASSWORD, or put it in ~/.pgpass',
     );

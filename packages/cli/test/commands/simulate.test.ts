@@ -93,6 +93,12 @@ describe('sds simulate and sds token', () => {
 
   it('a password in the --store URL is refused without being repeated (ps shows the command line)', async () => {
     const io = captureIO();
+    expect(await main(['simulate', '--store', 'postgres://sds@localhost/sandbox?password=hunter2'], io)).toBe(
+      2,
+    );
+    expect(io.err).toMatch(/--store: the URL holds a password/);
+    expect(io.err).not.toContain('hunter2');
+    io.err = '';
     expect(await main(['simulate', '--store', 'postgres://sds:hunter2@localhost/sandbox'], io)).toBe(2);
     expect(io.err).toMatch(
       /--store: the URL holds a password, which ps shows to every user of this machine: leave it out and set PGPASSWORD, or put it in ~\/\.pgpass/,
