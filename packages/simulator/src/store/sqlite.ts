@@ -34,7 +34,12 @@ export interface SqliteOptions {
   readonly busyTimeoutMs?: number;
   /** Told when a journal of the earlier simulator was turned into this SQLite file. */
   readonly onMigrated?: (message: string) => void;
+  /** Waits between two tries of a file another process holds (default a timer); tests count the tries. */
+  readonly retryWait?: (ms: number) => Promise<void>;
 }
+
+/** A timer that keeps the process alive: a simulator still opening its file must not exit for want of work. */
+const timerWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The state in an SQLite file (better-sqlite3): WAL, `synchronous=FULL`, one transaction per request, so an
@@ -107,31 +112,13 @@ export class SqliteStore implements Store {
       const message = migrateJournal(file, Sqlite);
       if (message) options.onMigrated?.(message);
     }
-    let db: Database | undefined;
-    try {
-      // A short wait inside SQLite (it blocks the event loop); longer waits for a lock are async (`begin`).
-      db = new Sqlite(file, { timeout: 20 });
-      prepare(db, file);
-      const key = realpathSync(file);
-      const writer = writersByFile.get(key) ?? { mutex: new Mutex(), users: 0 };
-      writer.users++;
-      writersByFile.set(key, writer);
-      return new SqliteStore(file, db, writer.mutex, key, options.busyTimeoutMs ?? 5000);
-    } catch (error) {
-      db?.close();
-      if (error instanceof DataFileError) throw error;
-      if (isBusy(error))
-        throw new DataFileError(
-          `${file} is locked by another program: close it, or give --data another file (${(error as Error).message})`,
-        );
-      if (/^SQLITE_(CORRUPT|NOTADB)/.test(codeOf(error)))
-        throw new DataFileError(
-          `${file} is damaged (${(error as Error).message}): restore it from a copy, or move it away and start with a new file`,
-        );
-      throw new DataFileError(
-        `${file} cannot be opened as the simulator's SQLite data file (${(error as Error).message}): check that it is readable and writable, on a local disk`,
-      );
-    }
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    const db = await openChecked(file, Sqlite, busyTimeoutMs, options.retryWait ?? timerWait);
+    const key = realpathSync(file);
+    const writer = writersByFile.get(key) ?? { mutex: new Mutex(), users: 0 };
+    writer.users++;
+    writersByFile.set(key, writer);
+    return new SqliteStore(file, db, writer.mutex, key, busyTimeoutMs);
   }
 
   async get(collection: string, id: string): Promise<Json | undefined> {
@@ -322,6 +309,47 @@ export class SqliteStore implements Store {
     } catch {
       throw new Error(
         `the data file ${this.file} holds an entity of ${collection}${id ? ` ('${id}')` : ''} that is not JSON: it was changed by hand; restore it from a copy`,
+      );
+    }
+  }
+}
+
+/**
+ * Opens the file and prepares it. Another process opening the same new file at the same moment holds the lock
+ * while it writes the schema: retried without blocking the event loop, as a write is, until the busy timeout.
+ */
+async function openChecked(
+  file: string,
+  Sqlite: typeof BetterSqlite3,
+  busyTimeoutMs: number,
+  retryWait: (ms: number) => Promise<void>,
+): Promise<Database> {
+  const deadline = Date.now() + busyTimeoutMs;
+  for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+    let db: Database | undefined;
+    try {
+      // A short wait inside SQLite (it blocks the event loop); longer waits are the retries here.
+      db = new Sqlite(file, { timeout: 20 });
+      prepare(db, file);
+      return db;
+    } catch (error) {
+      db?.close();
+      if (error instanceof DataFileError) throw error;
+      if (isBusy(error)) {
+        if (Date.now() < deadline) {
+          await retryWait(wait);
+          continue;
+        }
+        throw new DataFileError(
+          `${file} has been locked by another program for ${busyTimeoutMs} ms: close it, or give --data another file (${(error as Error).message})`,
+        );
+      }
+      if (/^SQLITE_(CORRUPT|NOTADB)/.test(codeOf(error)))
+        throw new DataFileError(
+          `${file} is damaged (${(error as Error).message}): restore it from a copy, or move it away and start with a new file`,
+        );
+      throw new DataFileError(
+        `${file} cannot be opened as the simulator's SQLite data file (${(error as Error).message}): check that it is readable and writable, on a local disk`,
       );
     }
   }

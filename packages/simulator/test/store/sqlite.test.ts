@@ -158,6 +158,42 @@ describe('SQLite store', { timeout: 30_000 }, () => {
     await store.close();
   });
 
+  // #17 regression: two simulators started together on a new file; the one that lost the race to write the
+  // schema gave up after SQLite's 20 ms and exited, failing the shared-state test under CI's load.
+  it('opening waits while another program holds a new file, then opens it', async () => {
+    const file = newFile();
+    const other = new Sqlite(file);
+    other.pragma('journal_mode = WAL');
+    other.exec('BEGIN EXCLUSIVE');
+    // The other program lets go after the third try met its lock.
+    let tries = 0;
+    const retryWait = async () => {
+      if (++tries === 3) {
+        other.exec('COMMIT');
+        other.close();
+      }
+    };
+    const opening = SqliteStore.open(file, { busyTimeoutMs: 60_000, retryWait });
+    const store = await opening;
+    expect(tries).toBe(3);
+    await store.apply([{ op: 'put', collection: 'years', entity: { id: 'y' } }]);
+    expect(await store.list('years')).toEqual([{ id: 'y' }]);
+    await store.close();
+  });
+
+  it('opening a file another program holds past the busy timeout is refused with its name', async () => {
+    const file = newFile();
+    const other = new Sqlite(file);
+    other.exec('BEGIN EXCLUSIVE');
+    const opening = SqliteStore.open(file, { busyTimeoutMs: 50 });
+    await expect(opening).rejects.toThrow(DataFileError);
+    await expect(opening).rejects.toThrow(
+      `${file} has been locked by another program for 50 ms: close it, or give --data another file`,
+    );
+    other.exec('ROLLBACK');
+    other.close();
+  });
+
   it.each([
     [
       'a page overwritten',
