@@ -1,17 +1,20 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanEnv } from './run.js';
 
 /**
- * `pnpm sds …` is a script of the repository root; from a package folder pnpm looks for it in that package and
- * fails silently under -s (exit 254). `pnpm -w sds …` (what the README says) runs the root's from anywhere, and
- * paths typed relative to the folder the user is in still resolve from there (pnpm's INIT_CWD).
+ * #20 regression: `pnpm -s sds …` run from a package folder printed nothing and exited 254 (pnpm looks for the
+ * script in that package). Every workspace package now has an `sds` script; `pnpm -w sds …` runs the root's.
+ * Either way, paths typed relative to the folder the user is in resolve from there (pnpm's INIT_CWD).
  */
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const packageFolder = fileURLToPath(new URL('..', import.meta.url));
+/** A folder inside another package, so neither the root nor the cli package is where pnpm starts. */
+const deepFolder = join(root, 'tools', 'spec-diff', 'src');
 
 /** The pnpm running these tests (`pnpm run` sets npm_execpath), else the one on PATH. */
 function findPnpm(): readonly string[] | undefined {
@@ -39,6 +42,37 @@ function run(
 
 const work = mkdtempSync(join(tmpdir(), 'sds-pnpm-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe.skipIf(!pnpm)('pnpm -s sds, from a folder inside a package', () => {
+  it('runs the command', { timeout: 60_000 }, async () => {
+    const result = await run(['-s', 'sds', '--version'], deepFolder);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('resolves a relative path from the folder it was run in', { timeout: 60_000 }, async () => {
+    const payload = join(work, 'deep.json');
+    writeFileSync(payload, JSON.stringify({ displayName: 'x' }));
+    const args = ['validate', relative(deepFolder, payload), '--operation', 'createFlowSet', '--json'];
+    const result = await run(['-s', 'sds', ...args], deepFolder);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
+  it('every workspace package has the script, running the same command as the root', () => {
+    const manifests = spawnSync('git', ['ls-files', '*package.json'], { cwd: root, encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((file) => file !== '' && file !== 'package.json');
+    expect(manifests.length).toBeGreaterThan(5);
+    const bin = join(root, 'packages', 'cli', 'src', 'bin.ts');
+    for (const manifest of manifests) {
+      const script: string = JSON.parse(readFileSync(join(root, manifest), 'utf8')).scripts?.sds ?? '';
+      const [command, condition, entry = ''] = script.split(' ');
+      expect([command, condition], manifest).toEqual(['tsx', '--conditions=development']);
+      expect(resolve(root, dirname(manifest), entry), manifest).toBe(bin);
+    }
+  });
+});
 
 describe.skipIf(!pnpm)('pnpm -w -s sds, from a package folder', () => {
   it('runs the command', { timeout: 60_000 }, async () => {
