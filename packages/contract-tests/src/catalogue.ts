@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildCatalogue, loadDefaultSpec } from '@sds-toolkit/rules';
 import { parse } from 'yaml';
 import { defaultScenariosDir, loadScenarios, stepTitle } from './scenarios.js';
 
@@ -39,27 +40,22 @@ export function scenarioSteps(dir = defaultScenariosDir): Set<string> {
   );
 }
 
-/** Operations and success statuses documented in the spec, with the page each comes from. */
+/**
+ * Operations and success statuses documented in the spec, with the page each comes from: the rules' catalogue
+ * of the spec (one reading of the success status for every package), and the page its source line cites.
+ */
 export function documentedOperations(): { id: string; status: number; docs: string }[] {
-  const spec = parse(readFileSync(paths.spec, 'utf8')) as {
-    paths: Record<
-      string,
-      Record<string, { operationId?: string; responses?: Record<string, unknown>; 'x-docs-source'?: string }>
-    >;
-  };
-  const ops: { id: string; status: number; docs: string }[] = [];
-  for (const item of Object.values(spec.paths)) {
-    for (const op of Object.values(item)) {
-      if (!op.operationId) continue;
-      const status = Object.keys(op.responses ?? {}).find((c) => /^2\d\d$/.test(c));
-      ops.push({
-        id: op.operationId,
-        status: Number(status),
-        docs: op['x-docs-source']?.split('#')[0] ?? '',
-      });
-    }
-  }
-  return ops;
+  const spec = loadDefaultSpec();
+  return [...buildCatalogue(spec).operations.values()].map((op) => {
+    const [, operation] =
+      Object.entries(spec.paths[op.path] ?? {}).find(([method]) => method === op.method) ?? [];
+    const source = typeof operation === 'object' ? operation['x-docs-source'] : undefined;
+    return {
+      id: op.id,
+      status: op.successStatus,
+      docs: typeof source === 'string' ? (source.split('#')[0] ?? '') : '',
+    };
+  });
 }
 
 /** Interaction descriptions in a pact file. */

@@ -1,5 +1,5 @@
 import type { OpenApiDocument, OperationObject, SchemaObject } from '@sds-toolkit/openapi-model';
-import { httpMethods, schemaNameOfRef } from '@sds-toolkit/openapi-model';
+import { httpMethods, isStatusRange, schemaNameOfRef, successStatus } from '@sds-toolkit/openapi-model';
 
 /** Short names users type for the operations they script most (`sds validate --operation createFlow`). */
 export const operationAliases: Readonly<Record<string, string>> = {
@@ -120,7 +120,7 @@ export function buildCatalogue(spec: OpenApiDocument): Catalogue {
         ? [schemaNameOfRef(body.$ref)]
         : (body?.oneOf ?? []).flatMap((s) => (s.$ref ? [schemaNameOfRef(s.$ref)] : []));
       const bodyTypes = [...new Set(refs.flatMap(concreteTypes))].sort();
-      const success = Object.keys(op.responses).find((c) => /^2\d\d$/.test(c));
+      const success = successStatus(op);
       operations.set(op.operationId, {
         id: op.operationId,
         alias: aliasOf.get(op.operationId),
@@ -138,7 +138,8 @@ export function buildCatalogue(spec: OpenApiDocument): Catalogue {
         docs: ((op['x-docs-pages'] as string[] | undefined) ?? []).map(
           (p) => `api-reference/beta/api/${p}.md`,
         ),
-        successStatus: Number(success ?? 200),
+        // A stand-in must answer some status: 200 where the docs give only the range 2XX.
+        successStatus: success === undefined || isStatusRange(success) ? 200 : Number(success),
       });
     }
   }

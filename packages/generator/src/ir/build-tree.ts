@@ -1,10 +1,12 @@
 import {
   compareCodePoints,
   httpMethods,
+  isStatusRange,
   type OpenApiDocument,
   type OperationObject,
   type ParameterObject,
   type SchemaObject,
+  successStatus,
 } from '@sds-toolkit/openapi-model';
 import { propertyName, singular, upperFirst } from '../naming.js';
 import { GeneratorInputError, namespaceOf, readProperties, referenced } from './build-models.js';
@@ -179,10 +181,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
       const op: OperationObject | undefined = item[method];
       if (!op) continue;
       // A page that states no success status gives the range 2XX: any 2xx is success.
-      const success =
-        Object.keys(op.responses)
-          .filter((code) => /^2\d\d$/.test(code))
-          .sort(compareCodePoints)[0] ?? (op.responses['2XX'] ? '2XX' : undefined);
+      const success = successStatus(op);
       if (!success) throw new GeneratorInputError(`${method.toUpperCase()} ${path}: no success response`);
       const where = `${method.toUpperCase()} ${path}`;
       node.operations.push({
@@ -202,7 +201,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
           spec,
           `${where} response`,
         ),
-        successStatus: success === '2XX' ? undefined : Number(success),
+        successStatus: isStatusRange(success) ? undefined : Number(success),
         queryParameters: queryParameters(op, spec),
       });
     }

@@ -5,6 +5,7 @@ import {
   type OperationObject,
   type SchemaObject,
   schemaNameOfRef,
+  successResponse,
 } from '@sds-toolkit/openapi-model';
 import type { Catalogue, OperationInfo } from '@sds-toolkit/rules';
 
@@ -121,7 +122,7 @@ function refOf(schema: SchemaObject | undefined): string | undefined {
 }
 
 function resultOf(op: OperationObject): OperationModel['result'] {
-  const success = Object.entries(op.responses).find(([code]) => /^2\d\d$/.test(code))?.[1];
+  const success = successResponse(op);
   const schema = success?.content?.['application/json']?.schema;
   if (!schema) return undefined;
   const items = schema.properties?.value?.items;
