@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
+import type { Diagnostic, OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -28,7 +28,8 @@ const usage = `Usage: sds pipeline [--docs <dir>] [--report <dir>] [--skip-contr
 
 The main job, docs to verified contracts, stage by stage:
   1. extract the spec from the docs (--docs, or $GRAPH_DOCS_DIR; without one, the committed spec is used)
-  2. diff it against the committed spec (breaking / non-breaking / documentation)
+  2. diff it against the committed spec (breaking / non-breaking / documentation / docs defect: a change
+     the folder's docs defects explain is not an API change)
   3. regenerate the client and schemas and check they match what is committed
   4. validate every example payload of the spec with the rules (failing request examples are reported with
      the page they come from: they are docs defects, so they warn rather than fail)
@@ -55,6 +56,8 @@ interface Context {
   specText?: string;
   source?: string;
   docsDir?: string;
+  /** The extractor's diagnostics of the docs folder (none when the committed spec is used). */
+  diagnostics?: readonly Diagnostic[];
   defects: Defect[];
   diff: PipelineReport['diff'];
   contracts?: PipelineReport['contracts'];
@@ -91,6 +94,7 @@ const stages: readonly [string, Stage][] = [
       ctx.specText = specToYaml(extraction.spec);
       ctx.spec = parseSpec(ctx.specText, 'extracted spec');
       ctx.source = `extracted from ${docs} (${extraction.lock.pages.length} pages)`;
+      ctx.diagnostics = extraction.diagnostics;
       ctx.defects.push(
         ...extraction.diagnostics
           .filter((d) => d.severity !== 'info')
@@ -110,7 +114,11 @@ const stages: readonly [string, Stage][] = [
       const { compareSpecs, loadIgnore } = await import('@sds-toolkit/spec-diff');
       const { loadSpec } = await import('@sds-toolkit/openapi-model');
       const ignore = existsSync(defaultIgnoreFile()) ? loadIgnore(defaultIgnoreFile()) : [];
-      const result = compareSpecs(loadSpec(ctx.committedPath), ctx.spec as OpenApiDocument, ignore);
+      // As `sds regen`: the committed spec carries no diagnostics; the docs folder's defects explain the changes
+      // they cause (a cut table, a page without its request line), which are docs defects, not API changes.
+      const result = compareSpecs(loadSpec(ctx.committedPath), ctx.spec as OpenApiDocument, ignore, {
+        diagnostics: ctx.diagnostics ? { after: ctx.diagnostics } : {},
+      });
       ctx.diff = result.changes;
       const s = result.summary;
       return {
@@ -118,7 +126,7 @@ const stages: readonly [string, Stage][] = [
         summary:
           s.total === 0
             ? 'no changes against the committed spec'
-            : `${s.breaking} breaking, ${s.nonBreaking} non-breaking, ${s.documentation} documentation changes: run \`pnpm sds regen --docs <dir>\``,
+            : `${s.breaking} breaking, ${s.nonBreaking} non-breaking, ${s.documentation} documentation changes, ${s.docsDefect} docs defects: run \`pnpm sds regen --docs <dir>\``,
         details: result.changes.slice(0, 10).map((c) => `${c.classification}: ${c.message}`),
       };
     },
