@@ -73,6 +73,7 @@ export const diagnosticAreas = {
     'permissions-table-unrecognised',
     'permissions-row-unknown',
     'permissions-conflict',
+    'permissions-combined',
   ],
 } as const;
 

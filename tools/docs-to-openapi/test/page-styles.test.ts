@@ -12,6 +12,7 @@ const enums = fixture('enum-pages');
 const headings = fixture('heading-levels');
 const cut = fixture('cut-table');
 const json = fixture('json-examples');
+const permissions = fixture('permission-orders');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -173,5 +174,35 @@ describe('defects inside tables and examples', () => {
     expect(json.diagnostics.find((d) => d.code === 'example-json-repaired')?.message).toContain(
       'a trailing comma at 39:26',
     );
+  });
+});
+
+describe('permission tables of older pages', () => {
+  it('"from most to least privileged" is read that way round: the last permission is the least privileged', () => {
+    const get = permissions.spec.paths['/contoso/lanterns/{lanternId}']?.get;
+    expect(get?.['x-permissions']).toMatchObject({
+      delegatedWork: { leastPrivileged: ['Harbour.Read.All'], higherPrivileged: ['Harbour.ReadWrite.All'] },
+      application: {
+        leastPrivileged: ['Harbour.Read.All'],
+        higherPrivileged: ['Lantern.Read.All', 'Harbour.ReadWrite.All'],
+      },
+    });
+  });
+
+  it('permissions joined by "and" are needed together: one security requirement, said', () => {
+    const light = permissions.spec.paths['/contoso/lanterns/{lanternId}/light']?.post;
+    expect(light?.security).toEqual([
+      { delegated: ['Harbour.Read.All', 'Lantern.Operate.All'] },
+      { application: ['Lantern.Operate.All'] },
+      { application: ['Harbour.ReadWrite.All'] },
+    ]);
+    expect(light?.['x-permissions']).toMatchObject({
+      delegatedWork: {
+        leastPrivileged: ['Harbour.Read.All', 'Lantern.Operate.All'],
+        higherPrivileged: [],
+        allRequired: true,
+      },
+    });
+    expect(found(permissions, 'permissions-combined', 'api/contoso-lantern-light.md')).toEqual([18]);
   });
 });

@@ -78,6 +78,8 @@ export interface EnumIR {
 export interface ScopeSet {
   readonly leastPrivileged: readonly string[];
   readonly higherPrivileged: readonly string[];
+  /** The page names its permissions joined by "and": the call needs all of `leastPrivileged` at once. */
+  readonly together?: true;
 }
 
 export interface PermissionsIR {

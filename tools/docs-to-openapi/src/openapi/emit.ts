@@ -143,7 +143,11 @@ function permissionsExtension(p: PermissionsIR): Record<string, unknown> {
       ? 'undocumented'
       : s === null
         ? 'not supported'
-        : { leastPrivileged: s.leastPrivileged, higherPrivileged: s.higherPrivileged };
+        : {
+            leastPrivileged: s.leastPrivileged,
+            higherPrivileged: s.higherPrivileged,
+            ...(s.together ? { allRequired: true } : {}),
+          };
   return {
     delegatedWork: set(p.delegatedWork),
     delegatedPersonal: set(p.delegatedPersonal),
@@ -160,8 +164,11 @@ function security(p: PermissionsIR | undefined): Record<string, string[]>[] | un
     ['application', p.application],
   ] as const) {
     if (!set) continue;
-    for (const scope of [...set.leastPrivileged, ...set.higherPrivileged])
-      requirements.push({ [scheme]: [scope] });
+    // One requirement lists scopes needed together; requirements side by side are alternatives.
+    if (set.together) requirements.push({ [scheme]: [...set.leastPrivileged] });
+    else
+      for (const scope of [...set.leastPrivileged, ...set.higherPrivileged])
+        requirements.push({ [scheme]: [scope] });
   }
   return requirements;
 }

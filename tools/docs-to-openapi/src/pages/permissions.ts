@@ -12,6 +12,15 @@ function scopesIn(text: string): string[] {
     .filter((s) => scopePattern.test(s));
 }
 
+/**
+ * "Sites.Read.All and TermStore.ReadWrite.All": older pages name permissions a call needs together, where a list
+ * of alternatives separates them with commas. True when two scopes of the cell are joined by "and".
+ */
+function joinedByAnd(text: string): boolean {
+  const scope = String.raw`[A-Za-z][\w-]*(?:\.[\w-]+)+`;
+  return new RegExp(`${scope}[\`*]*\\s+and\\s+[\`*]*${scope}`, 'i').test(text);
+}
+
 function notSupported(text: string): boolean {
   return /not supported/i.test(text);
 }
@@ -26,9 +35,12 @@ export function readPermissionsTable(
   sink: DiagnosticSink,
 ): PermissionsIR | undefined {
   const typeCol = headerIndex(table.header, /permission type/i);
-  const leastCol = headerIndex(table.header, /least privileged/i);
-  const higherCol = headerIndex(table.header, /higher privileged/i);
+  // The three-column form's headers start "Least privileged" / "Higher privileged"; the two-column form's says
+  // its order, either way round: "Permissions (from least to most privileged)", "(from most to least privileged)".
+  const leastCol = headerIndex(table.header, /^least privileged/i);
+  const higherCol = headerIndex(table.header, /^higher privileged/i);
   const listCol = leastCol < 0 ? headerIndex(table.header, /^permissions/i) : -1;
+  const mostFirst = listCol >= 0 && /most\s+to\s+least/i.test(table.header[listCol] ?? '');
   if (typeCol < 0 || (leastCol < 0 && listCol < 0)) {
     sink.warn(
       'permissions-table-unrecognised',
@@ -54,10 +66,18 @@ export function readPermissionsTable(
         : { leastPrivileged: scopesIn(least), higherPrivileged: scopesIn(higher) };
     } else {
       const all = row.cells[listCol]?.text ?? '';
-      const listed = scopesIn(all);
-      scopes = notSupported(all)
-        ? null
-        : { leastPrivileged: listed.slice(0, 1), higherPrivileged: listed.slice(1) };
+      const written = scopesIn(all);
+      const listed = mostFirst ? [...written].reverse() : written;
+      if (notSupported(all)) scopes = null;
+      else if (listed.length > 1 && joinedByAnd(all)) {
+        sink.warn(
+          'permissions-combined',
+          `'${all.trim()}' names permissions needed together, not alternatives; the spec requires all of them`,
+          file,
+          row.line,
+        );
+        scopes = { leastPrivileged: listed, higherPrivileged: [], together: true };
+      } else scopes = { leastPrivileged: listed.slice(0, 1), higherPrivileged: listed.slice(1) };
     }
     if (/delegated/i.test(kind) && /personal/i.test(kind)) result.delegatedPersonal = scopes;
     else if (/delegated/i.test(kind)) result.delegatedWork = scopes;
