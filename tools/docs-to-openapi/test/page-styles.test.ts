@@ -13,6 +13,7 @@ const headings = fixture('heading-levels');
 const cut = fixture('cut-table');
 const json = fixture('json-examples');
 const permissions = fixture('permission-orders');
+const plurals = fixture('plural-segments');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -204,5 +205,11 @@ describe('permission tables of older pages', () => {
       },
     });
     expect(found(permissions, 'permissions-combined', 'api/contoso-lantern-light.md')).toEqual([18]);
+  });
+});
+
+describe('path parameters named from the segment before them', () => {
+  it('a plural in -es loses only what English adds: {addressId}, {mailboxId}', () => {
+    expect(Object.keys(plurals.spec.paths)).toEqual(['/contoso/addresses/{addressId}/mailboxes/{mailboxId}']);
   });
 });

@@ -57,8 +57,18 @@ function parameterName(previous: string | undefined, context: PathContext): stri
   if (!previous) return 'id';
   const target = context.navigations.get(previous);
   if (target) return `${shortName(target)}Id`;
-  const singular = previous.replace(/ies$/, 'y').replace(/s$/, '');
-  return `${singular}Id`;
+  return `${singular(previous)}Id`;
+}
+
+/**
+ * The singular of a collection segment no relationship names: `bookingBusinesses` → `bookingBusiness` (not
+ * `bookingBusinesse`), `mailboxes` → `mailbox`, `policies` → `policy`, `access` stays.
+ */
+export function singular(plural: string): string {
+  if (/ies$/.test(plural)) return plural.replace(/ies$/, 'y');
+  if (/(?:ss|x|ch|sh|zz)es$/.test(plural)) return plural.slice(0, -2);
+  if (/ss$/.test(plural)) return plural;
+  return plural.replace(/s$/, '');
 }
 
 /**
