@@ -14,6 +14,7 @@ const cut = fixture('cut-table');
 const json = fixture('json-examples');
 const permissions = fixture('permission-orders');
 const plurals = fixture('plural-segments');
+const navigationPost = fixture('navigation-post');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -211,5 +212,14 @@ describe('permission tables of older pages', () => {
 describe('path parameters named from the segment before them', () => {
   it('a plural in -es loses only what English adds: {addressId}, {mailboxId}', () => {
     expect(Object.keys(plurals.spec.paths)).toEqual(['/contoso/addresses/{addressId}/mailboxes/{mailboxId}']);
+  });
+});
+
+describe('what an operation does', () => {
+  it('a POST to a relationship creates, even when it answers 202 Accepted', () => {
+    const post = navigationPost.spec.paths['/contoso/harbours/{harbourId}/tideTable']?.post;
+    expect(post?.operationId).toBe('contoso.harbours.CreateTideTable');
+    expect(post?.['x-ms-docs-operation-type']).toBe('operation');
+    expect(Object.keys(post?.responses ?? {})).toContain('202');
   });
 });

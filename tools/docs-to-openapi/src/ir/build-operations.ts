@@ -29,7 +29,8 @@ export interface OperationInputs {
 
 /**
  * What an operation does, from its method and path: a GET of a collection lists, a POST that answers
- * 201 Created (or targets a collection another page lists) creates, any other POST is an action.
+ * 201 Created (or targets a relationship, or a collection another page lists) creates, any other POST is an
+ * action.
  */
 function kindOf(
   method: OperationIR['method'],
@@ -51,6 +52,9 @@ function kindOf(
       return 'function';
     return collectionResponse || listedPaths.has(path.key) ? 'list' : 'get';
   }
+  // A POST to a relationship creates what it holds, whatever it answers: `POST /connections/{id}/schema` is
+  // documented as "Create schema" and answers 202 Accepted; an action's segment is never a relationship name.
+  if (last && !last.param && navigations.has(last.text)) return 'create';
   return status === 201 || listedPaths.has(path.key) ? 'create' : 'action';
 }
 
