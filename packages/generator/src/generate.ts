@@ -6,6 +6,7 @@ import { emitBuilders } from './emit/builders.js';
 import { emitIndex } from './emit/index-file.js';
 import { emitModels } from './emit/models.js';
 import { emitPublic, publicFile } from './emit/public-file.js';
+import { emitRetrySafety, retrySafetyFile } from './emit/retry-safety.js';
 import { emitRuntime, runtimeFile } from './emit/runtime.js';
 import { emitSchemas } from './emit/schemas.js';
 import { emitWireTypes, wireTypesFile } from './emit/wire-types.js';
@@ -38,6 +39,7 @@ export function generate(specText: string, source: string): Generated {
   ]);
   files.set('index.ts', emitIndex(ir, source));
   files.set(publicFile, emitPublic(ir, source));
+  files.set(retrySafetyFile, emitRetrySafety(ir, source));
   const wire = emitWireTypes(ir, source);
   files.set(wireTypesFile, wire);
   files.set('schemas.json', emitSchemas(ir, wire));

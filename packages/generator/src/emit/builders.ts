@@ -45,7 +45,8 @@ export const queryInterface = (node: TreeNode, op: OperationIR): string =>
 const returnsBody = (op: OperationIR): boolean =>
   !!op.responseModel && op.successStatus !== 204 && op.successStatus !== 202;
 
-function uriTemplate(node: TreeNode): string {
+/** The RFC 6570 URI template of a builder: its path and every query parameter of its operations. */
+export function uriTemplate(node: TreeNode): string {
   const query = [
     ...new Set(
       node.operations.flatMap((op) => op.queryParameters.map((q) => q.wireName.replace(/^\$/, '%24'))),
@@ -65,10 +66,14 @@ function methodSignatures(p: Printer, ctx: Context, node: TreeNode, op: Operatio
       ? `Promise<${bodyType(ctx, op.responseModel)} | undefined>`
       : 'Promise<void>';
   const status = `Resolves on ${op.successStatus ?? 'any 2xx status'}${returnsBody(op) ? ' with the response body' : ' with no value'}; rejects with the service's OData error otherwise.`;
+  const retries = op.retrySafe
+    ? 'The default middleware sends it again after 429, 503 or 504.'
+    : 'The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.';
   p.doc([
     op.summary,
     op.description !== op.summary ? op.description : undefined,
     status,
+    retries,
     `Operation \`${op.operationId}\`.`,
   ]);
   p.line(`${op.method}(${body}requestConfiguration?: ${config} | undefined): ${result};`);

@@ -10,6 +10,7 @@ import {
 } from '@sds-toolkit/openapi-model';
 import { propertyName, singular, upperFirst } from '../naming.js';
 import { GeneratorInputError, namespaceOf, readProperties, referenced } from './build-models.js';
+import { retrySafe } from './retry-safety.js';
 import type { ModelIR, OperationIR, QueryParameterIR, TreeNode } from './types.js';
 
 interface MutableNode {
@@ -203,6 +204,7 @@ export function buildTree(spec: OpenApiDocument, models: Map<string, ModelIR>): 
         ),
         successStatus: isStatusRange(success) ? undefined : Number(success),
         queryParameters: queryParameters(op, spec),
+        retrySafe: retrySafe(method, op, where),
       });
     }
   }

@@ -72,6 +72,11 @@ export interface OperationIR {
   /** The documented success status; undefined when the spec gives only the 2XX range. */
   readonly successStatus: number | undefined;
   readonly queryParameters: readonly QueryParameterIR[];
+  /**
+   * Whether the default middleware sends it again after 429, 503 or 504 without the caller opting in: an
+   * idempotent method (GET, PUT, DELETE), unless the spec marks it otherwise (`x-sds-retry-safe`).
+   */
+  readonly retrySafe: boolean;
 }
 
 export interface QueryParameterIR {

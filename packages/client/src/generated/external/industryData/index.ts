@@ -58,6 +58,7 @@ export interface IndustryDataRequestBuilder extends BaseRequestBuilder<IndustryD
    * Get industryDataRoot
    * Read the properties and relationships of an industryDataRoot object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.GetIndustryData`.
    */
   get(requestConfiguration?: RequestConfiguration<IndustryDataRequestBuilderGetQueryParameters> | undefined): Promise<IndustryDataRoot | undefined>;

@@ -19,6 +19,7 @@ export interface DataConnectorsRequestBuilder extends BaseRequestBuilder<DataCon
    * List azureDataLakeConnectors
    * Get a list of the azureDataLakeConnector objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListDataConnectors`.
    */
   get(requestConfiguration?: RequestConfiguration<DataConnectorsRequestBuilderGetQueryParameters> | undefined): Promise<AzureDataLakeConnectorCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface DataConnectorsRequestBuilder extends BaseRequestBuilder<DataCon
    * Create azureDataLakeConnector
    * Create a new azureDataLakeConnector object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateDataConnectors`.
    */
   post(body: AnyIndustryDataConnector, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<AnyIndustryDataConnector | undefined>;

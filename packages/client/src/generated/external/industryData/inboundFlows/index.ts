@@ -19,6 +19,7 @@ export interface InboundFlowsRequestBuilder extends BaseRequestBuilder<InboundFl
    * List inboundFileFlows
    * Get a list of the inboundFileFlow objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListInboundFlows`.
    */
   get(requestConfiguration?: RequestConfiguration<InboundFlowsRequestBuilderGetQueryParameters> | undefined): Promise<InboundFlowCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface InboundFlowsRequestBuilder extends BaseRequestBuilder<InboundFl
    * Create inboundApiFlow
    * Create a new inboundApiFlow object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateInboundFlows`.
    */
   post(body: AnyInboundFlow, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<AnyInboundFlow | undefined>;

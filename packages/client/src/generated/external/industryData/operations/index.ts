@@ -18,6 +18,7 @@ export interface OperationsRequestBuilder extends BaseRequestBuilder<OperationsR
    * List fileValidateOperations
    * Get a list of long-running file validation operations and their statuses.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListOperations`.
    */
   get(requestConfiguration?: RequestConfiguration<OperationsRequestBuilderGetQueryParameters> | undefined): Promise<LongRunningOperationCollectionResponse | undefined>;

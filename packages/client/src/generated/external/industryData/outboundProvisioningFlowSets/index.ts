@@ -19,6 +19,7 @@ export interface OutboundProvisioningFlowSetsRequestBuilder extends BaseRequestB
    * List outboundProvisioningFlowSet objects
    * Get a list of the outboundProvisioningFlowSet objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListOutboundProvisioningFlowSets`.
    */
   get(requestConfiguration?: RequestConfiguration<OutboundProvisioningFlowSetsRequestBuilderGetQueryParameters> | undefined): Promise<OutboundProvisioningFlowSetCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface OutboundProvisioningFlowSetsRequestBuilder extends BaseRequestB
    * Create outboundProvisioningFlowSet
    * Create a new outboundProvisioningFlowSet object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateOutboundProvisioningFlowSets`.
    */
   post(body: OutboundProvisioningFlowSet, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<OutboundProvisioningFlowSet | undefined>;

@@ -19,6 +19,7 @@ export interface ReferenceDefinitionsRequestBuilder extends BaseRequestBuilder<R
    * List referenceDefinitions
    * Get a list of the referenceDefinition objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListReferenceDefinitions`.
    */
   get(requestConfiguration?: RequestConfiguration<ReferenceDefinitionsRequestBuilderGetQueryParameters> | undefined): Promise<ReferenceDefinitionCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface ReferenceDefinitionsRequestBuilder extends BaseRequestBuilder<R
    * Create referenceDefinition
    * Create a new referenceDefinition object. referenceDefinition objects associate incoming data with standardized reference types values for validation. You can extend the following reference types with other codes that better align with your source data.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateReferenceDefinitions`.
    */
   post(body: ReferenceDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<ReferenceDefinition | undefined>;

@@ -18,6 +18,7 @@ export interface RoleGroupsRequestBuilder extends BaseRequestBuilder<RoleGroupsR
    * List roleGroups
    * Get a list of the roleGroup objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListRoleGroups`.
    */
   get(requestConfiguration?: RequestConfiguration<RoleGroupsRequestBuilderGetQueryParameters> | undefined): Promise<RoleGroupCollectionResponse | undefined>;

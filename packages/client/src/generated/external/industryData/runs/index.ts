@@ -18,6 +18,7 @@ export interface RunsRequestBuilder extends BaseRequestBuilder<RunsRequestBuilde
    * List industryDataRuns
    * Get a list of the industryDataRun objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListRuns`.
    */
   get(requestConfiguration?: RequestConfiguration<RunsRequestBuilderGetQueryParameters> | undefined): Promise<IndustryDataRunCollectionResponse | undefined>;

@@ -19,6 +19,7 @@ export interface SourceSystemsRequestBuilder extends BaseRequestBuilder<SourceSy
    * List sourceSystemDefinitions
    * Get a list of the sourceSystemDefinition objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListSourceSystems`.
    */
   get(requestConfiguration?: RequestConfiguration<SourceSystemsRequestBuilderGetQueryParameters> | undefined): Promise<SourceSystemDefinitionCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface SourceSystemsRequestBuilder extends BaseRequestBuilder<SourceSy
    * Create sourceSystemDefinition
    * Create a new sourceSystemDefinition object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateSourceSystems`.
    */
   post(body: SourceSystemDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<SourceSystemDefinition | undefined>;

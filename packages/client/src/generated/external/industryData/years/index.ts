@@ -19,6 +19,7 @@ export interface YearsRequestBuilder extends BaseRequestBuilder<YearsRequestBuil
    * List yearTimePeriodDefinitions
    * Get a list of the yearTimePeriodDefinition objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.ListYears`.
    */
   get(requestConfiguration?: RequestConfiguration<YearsRequestBuilderGetQueryParameters> | undefined): Promise<YearTimePeriodDefinitionCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface YearsRequestBuilder extends BaseRequestBuilder<YearsRequestBuil
    * Create yearTimePeriodDefinition
    * Create a new yearTimePeriodDefinition object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.CreateYears`.
    */
   post(body: YearTimePeriodDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<YearTimePeriodDefinition | undefined>;

@@ -10,6 +10,7 @@ import { type CageCollectionResponse, createCageCollectionResponseFromDiscrimina
 export interface CagesRequestBuilder extends BaseRequestBuilder<CagesRequestBuilder> {
   /**
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `zoo.ListCages`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<CageCollectionResponse | undefined>;

@@ -18,6 +18,7 @@ export interface BasketsRequestBuilder extends BaseRequestBuilder<BasketsRequest
   /**
    * List baskets
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `shop.ListBaskets`.
    */
   get(requestConfiguration?: RequestConfiguration<BasketsRequestBuilderGetQueryParameters> | undefined): Promise<BasketCollectionResponse | undefined>;
@@ -27,6 +28,7 @@ export interface BasketsRequestBuilder extends BaseRequestBuilder<BasketsRequest
   toGetRequestInformation(requestConfiguration?: RequestConfiguration<BasketsRequestBuilderGetQueryParameters> | undefined): RequestInformation;
   /**
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `shop.CreateBaskets`.
    */
   post(body: Basket, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<Basket | undefined>;

@@ -16,6 +16,7 @@ export interface BedsRequestBuilder extends BaseRequestBuilder<BedsRequestBuilde
   byBedId(bedId: string): BedItemRequestBuilder;
   /**
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `garden.CreateBeds`.
    */
   post(body: AnyBed, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<AnyBed | undefined>;

@@ -24,6 +24,7 @@ export interface DataConnectorItemRequestBuilder extends BaseRequestBuilder<Data
    * Get azureDataLakeConnector
    * Read the properties and relationships of an azureDataLakeConnector object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetDataConnectors`.
    */
   get(requestConfiguration?: RequestConfiguration<DataConnectorItemRequestBuilderGetQueryParameters> | undefined): Promise<AzureDataLakeConnector | undefined>;
@@ -35,6 +36,7 @@ export interface DataConnectorItemRequestBuilder extends BaseRequestBuilder<Data
    * Update azureDataLakeConnector
    * Update the properties of an azureDataLakeConnector object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateDataConnectors`.
    */
   patch(body: AnyIndustryDataConnector, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -46,6 +48,7 @@ export interface DataConnectorItemRequestBuilder extends BaseRequestBuilder<Data
    * Delete azureDataLakeConnector
    * Delete an azureDataLakeConnector object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteDataConnectors`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

@@ -19,6 +19,7 @@ export interface InboundFlowItemRequestBuilder extends BaseRequestBuilder<Inboun
    * Get inboundFileFlow
    * Read the properties and relationships of an inboundFileFlow object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetInboundFlows`.
    */
   get(requestConfiguration?: RequestConfiguration<InboundFlowItemRequestBuilderGetQueryParameters> | undefined): Promise<AnyInboundFlow | undefined>;
@@ -30,6 +31,7 @@ export interface InboundFlowItemRequestBuilder extends BaseRequestBuilder<Inboun
    * Update inboundApiFlow
    * Update the properties of an inboundApiFlow object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateInboundFlows`.
    */
   patch(body: AnyInboundFlow, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -41,6 +43,7 @@ export interface InboundFlowItemRequestBuilder extends BaseRequestBuilder<Inboun
    * Delete inboundFileFlow
    * Delete an inboundFileFlow object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteInboundFlows`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

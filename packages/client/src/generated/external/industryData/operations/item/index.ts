@@ -13,6 +13,7 @@ export interface OperationItemRequestBuilder extends BaseRequestBuilder<Operatio
    * Get fileValidateOperations
    * Read the properties and relationships of a fileValidateOperation object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetOperations`.
    */
   get(requestConfiguration?: RequestConfiguration<OperationItemRequestBuilderGetQueryParameters> | undefined): Promise<FileValidateOperation | undefined>;

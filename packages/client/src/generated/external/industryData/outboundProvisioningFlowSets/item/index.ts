@@ -19,6 +19,7 @@ export interface OutboundProvisioningFlowSetItemRequestBuilder extends BaseReque
    * Get outboundProvisioningFlowSet
    * Read the properties and relationships of an outboundProvisioningFlowSet object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetOutboundProvisioningFlowSets`.
    */
   get(requestConfiguration?: RequestConfiguration<OutboundProvisioningFlowSetItemRequestBuilderGetQueryParameters> | undefined): Promise<OutboundProvisioningFlowSet | undefined>;
@@ -30,6 +31,7 @@ export interface OutboundProvisioningFlowSetItemRequestBuilder extends BaseReque
    * Update outboundProvisioningFlowSet
    * Update the properties of an outboundProvisioningFlowSet object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateOutboundProvisioningFlowSets`.
    */
   patch(body: OutboundProvisioningFlowSet, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -41,6 +43,7 @@ export interface OutboundProvisioningFlowSetItemRequestBuilder extends BaseReque
    * Delete outboundProvisioningFlowSet
    * Delete an outboundProvisioningFlowSet object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteOutboundProvisioningFlowSets`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

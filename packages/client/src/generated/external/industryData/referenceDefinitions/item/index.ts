@@ -14,6 +14,7 @@ export interface ReferenceDefinitionItemRequestBuilder extends BaseRequestBuilde
    * Get referenceDefinition
    * Read the properties and relationships of a referenceDefinition object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetReferenceDefinitions`.
    */
   get(requestConfiguration?: RequestConfiguration<ReferenceDefinitionItemRequestBuilderGetQueryParameters> | undefined): Promise<ReferenceDefinition | undefined>;
@@ -25,6 +26,7 @@ export interface ReferenceDefinitionItemRequestBuilder extends BaseRequestBuilde
    * Update referenceDefinition
    * Update the properties of a referenceDefinition object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateReferenceDefinitions`.
    */
   patch(body: ReferenceDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -36,6 +38,7 @@ export interface ReferenceDefinitionItemRequestBuilder extends BaseRequestBuilde
    * Delete referenceDefinition
    * Perform a soft delete of a referenceDefinition object. You can disable, but not delete a reference definition, because historical data might be tied to the code value from previous data runs. Disabling keeps the integrity of the data but prevents future data uploads from being associated with the disabled reference code value.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteReferenceDefinitions`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

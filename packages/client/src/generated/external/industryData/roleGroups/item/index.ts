@@ -13,6 +13,7 @@ export interface RoleGroupItemRequestBuilder extends BaseRequestBuilder<RoleGrou
    * Get roleGroup
    * Read the properties and relationships of a roleGroup object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetRoleGroups`.
    */
   get(requestConfiguration?: RequestConfiguration<RoleGroupItemRequestBuilderGetQueryParameters> | undefined): Promise<RoleGroup | undefined>;

@@ -18,6 +18,7 @@ export interface RunItemRequestBuilder extends BaseRequestBuilder<RunItemRequest
    * Get industryDataRun
    * Read the properties and relationships of an industryDataRun object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetRuns`.
    */
   get(requestConfiguration?: RequestConfiguration<RunItemRequestBuilderGetQueryParameters> | undefined): Promise<IndustryDataRun | undefined>;

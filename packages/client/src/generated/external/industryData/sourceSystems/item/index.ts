@@ -14,6 +14,7 @@ export interface SourceSystemItemRequestBuilder extends BaseRequestBuilder<Sourc
    * Get sourceSystemDefinition
    * Read the properties and relationships of a sourceSystemDefinition object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetSourceSystems`.
    */
   get(requestConfiguration?: RequestConfiguration<SourceSystemItemRequestBuilderGetQueryParameters> | undefined): Promise<SourceSystemDefinition | undefined>;
@@ -25,6 +26,7 @@ export interface SourceSystemItemRequestBuilder extends BaseRequestBuilder<Sourc
    * Update sourceSystemDefinition
    * Update the properties of a sourceSystemDefinition object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateSourceSystems`.
    */
   patch(body: SourceSystemDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -36,6 +38,7 @@ export interface SourceSystemItemRequestBuilder extends BaseRequestBuilder<Sourc
    * Delete sourceSystemDefinition
    * Delete a sourceSystemDefinition object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteSourceSystems`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

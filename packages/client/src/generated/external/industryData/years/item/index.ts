@@ -14,6 +14,7 @@ export interface YearItemRequestBuilder extends BaseRequestBuilder<YearItemReque
    * Get yearTimePeriodDefinition
    * Read the properties and relationships of a yearTimePeriodDefinition object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.GetYears`.
    */
   get(requestConfiguration?: RequestConfiguration<YearItemRequestBuilderGetQueryParameters> | undefined): Promise<YearTimePeriodDefinition | undefined>;
@@ -25,6 +26,7 @@ export interface YearItemRequestBuilder extends BaseRequestBuilder<YearItemReque
    * Update yearTimePeriodDefinition
    * Update the properties of a yearTimePeriodDefinition object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.UpdateYears`.
    */
   patch(body: YearTimePeriodDefinition, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -36,6 +38,7 @@ export interface YearItemRequestBuilder extends BaseRequestBuilder<YearItemReque
    * Delete yearTimePeriodDefinition
    * Delete a yearTimePeriodDefinition object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.DeleteYears`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

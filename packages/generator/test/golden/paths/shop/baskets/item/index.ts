@@ -17,6 +17,7 @@ export interface BasketItemRequestBuilder extends BaseRequestBuilder<BasketItemR
   get empty(): EmptyRequestBuilder;
   /**
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `shop.GetBaskets`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<Basket | undefined>;
@@ -26,6 +27,7 @@ export interface BasketItemRequestBuilder extends BaseRequestBuilder<BasketItemR
   toGetRequestInformation(requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;
   /**
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `shop.UpdateBaskets`.
    */
   patch(body: Basket, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -35,6 +37,7 @@ export interface BasketItemRequestBuilder extends BaseRequestBuilder<BasketItemR
   toPatchRequestInformation(body: Basket, requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;
   /**
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `shop.DeleteBaskets`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

@@ -11,6 +11,7 @@ import { requestBody } from '../../../runtime.js';
 export interface BedItemRequestBuilder extends BaseRequestBuilder<BedItemRequestBuilder> {
   /**
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `garden.UpdateBeds`.
    */
   patch(body: AnyBed, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

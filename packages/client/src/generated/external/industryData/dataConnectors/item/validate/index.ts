@@ -12,6 +12,7 @@ export interface ValidateRequestBuilder extends BaseRequestBuilder<ValidateReque
    * industryDataConnector: validate
    * Perform validations applicable for the specific instance of the data connector.
    * Resolves on 202 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.dataConnectors.validate`.
    */
   post(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

@@ -13,6 +13,7 @@ export interface DataConnectorRequestBuilder extends BaseRequestBuilder<DataConn
    * List industryDataConnector
    * Get the industryDataConnector resources from the dataConnector navigation property.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.inboundFlows.ListDataConnector`.
    */
   get(requestConfiguration?: RequestConfiguration<DataConnectorRequestBuilderGetQueryParameters> | undefined): Promise<IndustryDataConnectorCollectionResponse | undefined>;

@@ -19,6 +19,7 @@ export interface ProvisioningFlowsRequestBuilder extends BaseRequestBuilder<Prov
    * List provisioningFlow objects
    * Get a list of the provisioningFlow objects and their properties.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.outboundProvisioningFlowSets.ListProvisioningFlows`.
    */
   get(requestConfiguration?: RequestConfiguration<ProvisioningFlowsRequestBuilderGetQueryParameters> | undefined): Promise<ProvisioningFlowCollectionResponse | undefined>;
@@ -30,6 +31,7 @@ export interface ProvisioningFlowsRequestBuilder extends BaseRequestBuilder<Prov
    * Create provisioningFlow
    * Create a new provisioningFlow object.
    * Resolves on 201 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.outboundProvisioningFlowSets.CreateProvisioningFlows`.
    */
   post(body: AnyProvisioningFlow, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<AnyProvisioningFlow | undefined>;

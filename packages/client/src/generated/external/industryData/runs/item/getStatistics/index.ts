@@ -13,6 +13,7 @@ export interface GetStatisticsRequestBuilder extends BaseRequestBuilder<GetStati
    * industryDataRun: getStatistics
    * Get statistics for an industryDataRun.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.runs.getStatistics`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<IndustryDataRunStatistics | undefined>;

@@ -10,6 +10,7 @@ import { createODataErrorFromDiscriminatorValue } from '../../../../models/oData
 export interface EmptyRequestBuilder extends BaseRequestBuilder<EmptyRequestBuilder> {
   /**
    * Resolves on 202 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `shop.baskets.empty`.
    */
   post(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

@@ -13,6 +13,7 @@ export interface GetUploadSessionRequestBuilder extends BaseRequestBuilder<GetUp
    * azureDataLakeConnector: getUploadSession
    * Retrieve an upload session used to supply file-based data to an inbound flow.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.dataConnectors.microsoft.graph.industryData.azureDataLakeConnector.getUploadSession`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<FileUploadSession | undefined>;

@@ -19,6 +19,7 @@ export interface ProvisioningFlowItemRequestBuilder extends BaseRequestBuilder<P
    * Get administrativeUnitProvisioningFlow
    * Read the properties and relationships of an administrativeUnitProvisioningFlow object.
    * Resolves on 200 with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.outboundProvisioningFlowSets.GetProvisioningFlows`.
    */
   get(requestConfiguration?: RequestConfiguration<ProvisioningFlowItemRequestBuilderGetQueryParameters> | undefined): Promise<AnyProvisioningFlow | undefined>;
@@ -30,6 +31,7 @@ export interface ProvisioningFlowItemRequestBuilder extends BaseRequestBuilder<P
    * Update administrativeUnitProvisioningFlow
    * Update the properties of an administrativeUnitProvisioningFlow object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.outboundProvisioningFlowSets.UpdateProvisioningFlows`.
    */
   patch(body: AnyProvisioningFlow, requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
@@ -41,6 +43,7 @@ export interface ProvisioningFlowItemRequestBuilder extends BaseRequestBuilder<P
    * Delete administrativeUnitProvisioningFlow
    * Delete an administrativeUnitProvisioningFlow object.
    * Resolves on 204 with no value; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.outboundProvisioningFlowSets.DeleteProvisioningFlows`.
    */
   delete(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;

@@ -11,6 +11,7 @@ import { type CashTill, createCashTillFromDiscriminatorValue } from '../../../..
 export interface DrawerSessionRequestBuilder extends BaseRequestBuilder<DrawerSessionRequestBuilder> {
   /**
    * Resolves on any 2xx status with the response body; rejects with the service's OData error otherwise.
+   * The default middleware sends it again after 429, 503 or 504.
    * Operation `shop.tills.cashTill.drawerSession`.
    */
   get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<CashTill | undefined>;

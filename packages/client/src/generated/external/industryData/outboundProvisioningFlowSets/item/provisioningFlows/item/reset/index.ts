@@ -12,6 +12,7 @@ export interface ResetRequestBuilder extends BaseRequestBuilder<ResetRequestBuil
    * provisioningFlow: reset
    * Reset a provisioningFlow. This action reprovisions all current data as if it were the initial run, and clears out the existing errors associated with the flow.
    * Resolves on 202 with no value; rejects with the service's OData error otherwise.
+   * The default middleware does not send it again after 429, 503 or 504 (sent twice, it may be carried out twice) unless you opt in: `retry: { nonIdempotent: true }`, or `options: [new RetryHandlerOptions()]` for one request.
    * Operation `external.industryData.outboundProvisioningFlowSets.provisioningFlows.reset`.
    */
   post(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<void>;
