@@ -37,12 +37,15 @@ export interface AdapterOptions {
   /** The fetch to send with (tests inject one). Default: the global fetch. */
   readonly fetch?: (request: string, init: RequestInit) => Promise<Response>;
   /**
-   * Middleware chain; default: `defaultMiddleware({ retry })` (Kiota's chain, retrying idempotent requests on
-   * 429, 503 and 504 with Retry-After). `[]` sends each request once, as is. Whatever the chain, a bodiless
-   * error response becomes an `IndustryDataError` with its status.
+   * Middleware chain; default: `defaultMiddleware({ retry })` (Kiota's chain, sending a request again after
+   * 429, 503 and 504, with Retry-After, when the spec makes its operation retry-safe). `[]` sends each request
+   * once, as is. Whatever the chain, a bodiless error response becomes an `IndustryDataError` with its status.
    */
   readonly middleware?: Middleware[];
-  /** Retries of the default chain (ignored with `middleware`); `false`: none. Creates are never retried unless `nonIdempotent`. */
+  /**
+   * Retries of the default chain (ignored with `middleware`); `false`: none. Creates, updates (PATCH) and
+   * actions are not retried unless `nonIdempotent` (or the request's own `RetryHandlerOptions`).
+   */
   readonly retry?: RetryOptions | false;
 }
 

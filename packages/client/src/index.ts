@@ -1,6 +1,7 @@
 import type { RequestAdapter } from '@microsoft/kiota-abstractions';
 import { withIndustryDataErrors } from './errors.js';
 import { createIndustryDataApiClient, type IndustryDataApiClient } from './generated/industryDataClient.js';
+import { withRetrySafety } from './retry-safety.js';
 
 // Per-request retry options (`options: [new RetryHandlerOptions()]`), so callers need not depend on Kiota's package.
 export { RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
@@ -28,7 +29,9 @@ export type IndustryDataClient = IndustryDataApiClient;
 /**
  * The industryData client on a request adapter: an existing Graph app's adapter (and so its authentication and
  * middleware), or one from `createIndustryDataAdapter`. Error responses reject with an `IndustryDataError`.
+ * Each request carries whether the spec lets it be sent again without asking, for the retry handler of
+ * `defaultMiddleware` (an adapter with Kiota's own retry handler retries by its own rule).
  */
 export function createIndustryDataClient(requestAdapter: RequestAdapter): IndustryDataClient {
-  return createIndustryDataApiClient(withIndustryDataErrors(requestAdapter));
+  return createIndustryDataApiClient(withIndustryDataErrors(withRetrySafety(requestAdapter)));
 }

@@ -1,3 +1,4 @@
+import type { RequestOption } from '@microsoft/kiota-abstractions';
 import {
   BodyInspectionHandler,
   CustomFetchHandler,
@@ -6,34 +7,76 @@ import {
   ParametersNameDecodingHandler,
   RedirectHandler,
   RetryHandler,
+  RetryHandlerOptionKey,
   RetryHandlerOptions,
   UrlReplaceHandler,
   UserAgentHandler,
 } from '@microsoft/kiota-http-fetchlibrary';
 import { EmptyErrorBodyHandler } from './empty-error-body.js';
+import { type RetrySafety, retrySafetyKey } from './retry-safety.js';
 
 export interface RetryOptions {
   /** How many times a request is sent again after 429, 503 or 504 (default 3, at most 10). */
   readonly maxRetries?: number;
   /**
-   * Retry POST and PATCH too. Off by default: a create retried after a 503 or 504 may have been carried out
-   * already, and a second flow set would be made. A single request opts in with
-   * `options: [new RetryHandlerOptions()]` in its request configuration.
+   * Retry every request: creates (POST), updates (PATCH) and actions too. Off by default: a create retried
+   * after a 503 or 504 may have been carried out already, and a second flow set would be made. A single request
+   * opts in with `options: [new RetryHandlerOptions()]` in its request configuration.
    */
   readonly nonIdempotent?: boolean;
 }
 
-/** Methods a second send cannot change the outcome of (RFC 9110, 9.2.2). */
+/**
+ * Methods a second send cannot change the outcome of (RFC 9110, 9.2.2): the rule for a request that does not
+ * say what the spec makes of its operation (one the client's builders did not send).
+ */
 const idempotent = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
-/** Kiota's retry handler (Retry-After, exponential back-off) deciding by method, as `RetryOptions` says. */
+function retrySafe(init: RequestInit, requestOptions: Record<string, RequestOption> | undefined): boolean {
+  // Read by shape, not instanceof: a CommonJS and an ESM copy of this package may meet in one app.
+  const marked = requestOptions?.[retrySafetyKey] as Partial<RetrySafety> | undefined;
+  if (typeof marked?.retrySafe === 'boolean') return marked.retrySafe;
+  return idempotent.has((init.method ?? 'GET').toUpperCase());
+}
+
+/**
+ * Kiota's retry handler (Retry-After, exponential back-off) for the requests it may send again: those the
+ * spec makes retry-safe (the client marks each request with its operation's `RetrySafety`), all of them with
+ * `nonIdempotent`, and any request that brings retry options of its own. The others go on once.
+ */
+class OperationRetryHandler extends RetryHandler {
+  constructor(
+    options: RetryHandlerOptions,
+    private readonly everyRequest: boolean,
+  ) {
+    super(options);
+  }
+
+  override execute(
+    url: string,
+    requestInit: RequestInit,
+    requestOptions?: Record<string, RequestOption>,
+  ): Promise<Response> {
+    if (
+      this.everyRequest ||
+      requestOptions?.[RetryHandlerOptionKey] ||
+      retrySafe(requestInit, requestOptions)
+    )
+      return super.execute(url, requestInit, requestOptions);
+    if (!this.next) throw new Error('the retry handler needs a next middleware to send the request');
+    return this.next.execute(url, requestInit, requestOptions);
+  }
+}
+
+/**
+ * The retry handler of the default chain: Kiota's (Retry-After, exponential back-off), sending a request again
+ * after 429, 503 or 504 only when the spec makes its operation retry-safe (GET, PUT, DELETE; no create, update
+ * or action), unless `RetryOptions.nonIdempotent` or the request's own `RetryHandlerOptions` opt in.
+ */
 export function retryHandler(options: RetryOptions = {}): RetryHandler {
-  return new RetryHandler(
-    new RetryHandlerOptions({
-      ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
-      shouldRetry: (_delay, _attempt, _url, init) =>
-        options.nonIdempotent === true || idempotent.has((init?.method ?? 'GET').toUpperCase()),
-    }),
+  return new OperationRetryHandler(
+    new RetryHandlerOptions(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    options.nonIdempotent === true,
   );
 }
 

@@ -1,12 +1,17 @@
-import { MiddlewareFactory, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
+import { type HttpMethod, RequestInformation } from '@microsoft/kiota-abstractions';
+import { type Middleware, MiddlewareFactory, RetryHandlerOptions } from '@microsoft/kiota-http-fetchlibrary';
 import { describe, expect, it } from 'vitest';
 import {
   type AdapterOptions,
   type BasicFilter,
   createIndustryDataAdapter,
   createIndustryDataClient,
+  defaultMiddleware,
+  type IndustryDataClient,
   IndustryDataError,
 } from '../src/index.js';
+// The mark a request carries is internal (the client sets it, the retry handler reads it).
+import { RetrySafety, retrySafetyKey } from '../src/retry-safety.js';
 import { fakeFetch, type Handler } from './fake-fetch.js';
 
 // These tests go through the default middleware chain (no `middleware: []`). Every throttled answer carries
@@ -16,8 +21,12 @@ function clientWith(handler: Handler, options: AdapterOptions = {}) {
   const client = createIndustryDataClient(
     createIndustryDataAdapter({ fetch: transport.fetch, accessToken: 't', ...options }),
   );
-  return { sets: client.external.industryData.outboundProvisioningFlowSets, sent: transport.sent };
+  return { client, sets: client.external.industryData.outboundProvisioningFlowSets, sent: transport.sent };
 }
+const flow = (c: IndustryDataClient) =>
+  c.external.industryData.outboundProvisioningFlowSets
+    .byOutboundProvisioningFlowSetId('s1')
+    .provisioningFlows.byProvisioningFlowId('f1');
 
 const bare503 = { status: 503, headers: { 'retry-after': '0' } };
 const filter: BasicFilter = {
@@ -56,6 +65,79 @@ describe('the default middleware chain', () => {
       await expect(call).rejects.toMatchObject({ status });
       expect(sent.map((s) => s.method)).toEqual([method]);
     }
+  });
+
+  it.each([
+    ['reset (POST): reprovisions everything again', (c: IndustryDataClient) => flow(c).reset.post()],
+    [
+      'validate (POST): finalizes the upload and starts another operation',
+      (c: IndustryDataClient) =>
+        c.external.industryData.dataConnectors.byIndustryDataConnectorId('c1').validate.post(),
+    ],
+  ])('an action the spec does not mark retry-safe is not retried: %s', async (_name, call) => {
+    for (const status of [429, 503, 504]) {
+      const { client, sent } = clientWith(() => ({ status, headers: { 'retry-after': '0' } }));
+      await expect(call(client)).rejects.toMatchObject({ status });
+      expect(sent.map((s) => s.method)).toEqual(['POST']);
+    }
+  });
+
+  it('a function (GET getStatistics) is retried: its method is idempotent', async () => {
+    let calls = 0;
+    const { client, sent } = clientWith(() => (calls++ === 0 ? bare503 : { status: 200, body: {} }));
+    await client.external.industryData.runs.byIndustryDataRunId('r1').getStatistics.get();
+    expect(sent.map((s) => s.method)).toEqual(['GET', 'GET']);
+  });
+
+  it('retry.nonIdempotent opts an action in too', async () => {
+    let calls = 0;
+    const { client, sent } = clientWith(() => (calls++ === 0 ? bare503 : { status: 202 }), {
+      retry: { nonIdempotent: true },
+    });
+    await flow(client).reset.post();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('each request the client sends carries its operation retry safety, from the generated table', async () => {
+    const seen: unknown[] = [];
+    const recorder: Middleware = {
+      next: undefined,
+      execute(url, init, requestOptions) {
+        seen.push((requestOptions?.[retrySafetyKey] as RetrySafety | undefined)?.retrySafe);
+        return (this.next as Middleware).execute(url, init, requestOptions);
+      },
+    };
+    const { client, sets } = clientWith(() => ({ status: 204 }), {
+      middleware: [recorder, ...defaultMiddleware()],
+    });
+    await sets.get();
+    await sets.post({ displayName: 'A', filter });
+    await flow(client).reset.post();
+    await sets.byOutboundProvisioningFlowSetId('s1').patch({ displayName: 'B' });
+    await sets.byOutboundProvisioningFlowSetId('s1').delete();
+    expect(seen).toEqual([true, false, false, false, true]);
+  });
+
+  // The spec can mark an operation either way (x-sds-retry-safe); the industryData docs mark none, so these
+  // mark the request as the client would for such an operation, and send it through the default chain.
+  it.each([
+    ['a POST marked retry-safe is retried', 'POST', new RetrySafety(true), 2],
+    ['a GET marked not retry-safe is not', 'GET', new RetrySafety(false), 1],
+    ['an unmarked POST (not sent by a builder) is not: its method decides', 'POST', undefined, 1],
+    ['an unmarked GET is', 'GET', undefined, 2],
+  ])('%s', async (_name, method, mark, sends) => {
+    let calls = 0;
+    const transport = fakeFetch(() => (calls++ === 0 ? bare503 : { status: 204 }));
+    const adapter = createIndustryDataAdapter({ fetch: transport.fetch });
+    const request = new RequestInformation(method as HttpMethod, '{+baseurl}/anything', {
+      baseurl: adapter.baseUrl,
+    });
+    if (mark) request.addRequestOptions([mark]);
+    const outcome = await adapter.sendNoResponseContent(request, undefined).then(
+      () => 'sent',
+      () => 'refused',
+    );
+    expect([transport.sent.length, outcome]).toEqual([sends, sends === 2 ? 'sent' : 'refused']);
   });
 
   it('a DELETE (idempotent) is retried', async () => {
