@@ -1,4 +1,5 @@
 import type { RequestAdapter } from '@microsoft/kiota-abstractions';
+import { aroundSends } from './around-sends.js';
 
 /**
  * An error answered by the service, in Graph's OData error shape, with what is needed to act on it or to
@@ -93,23 +94,18 @@ export function toIndustryDataError(thrown: unknown, now = Date.now()): unknown 
 
 /**
  * Wraps a request adapter so that every `send*` rejects with an IndustryDataError for error responses.
- * Everything else (base URL, serializers, middleware, authentication) is the wrapped adapter's own.
+ * Everything else (base URL, serializers, middleware, authentication) is the wrapped adapter's own. `now` is
+ * the clock a `Retry-After` date is read against (tests inject one).
  */
-export function withIndustryDataErrors(adapter: RequestAdapter): RequestAdapter {
-  return new Proxy(adapter, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      if (typeof property === 'string' && property.startsWith('send')) {
-        return async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (error) {
-            throw toIndustryDataError(error);
-          }
-        };
-      }
-      return (value as (...a: unknown[]) => unknown).bind(target);
-    },
+export function withIndustryDataErrors(
+  adapter: RequestAdapter,
+  now: () => number = Date.now,
+): RequestAdapter {
+  return aroundSends(adapter, async (send, args) => {
+    try {
+      return await send(...args);
+    } catch (error) {
+      throw toIndustryDataError(error, now());
+    }
   });
 }

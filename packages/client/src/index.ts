@@ -26,12 +26,24 @@ export {
 /** The root of the request builders: `client.external.industryData.…`. */
 export type IndustryDataClient = IndustryDataApiClient;
 
+/** Options of `createIndustryDataClient`. */
+export interface ClientOptions {
+  /**
+   * The clock a `Retry-After` given as a date is read against, for `IndustryDataError.retryAfterSeconds`
+   * (tests inject one). Default: `Date.now`.
+   */
+  readonly now?: () => number;
+}
+
 /**
  * The industryData client on a request adapter: an existing Graph app's adapter (and so its authentication and
  * middleware), or one from `createIndustryDataAdapter`. Error responses reject with an `IndustryDataError`.
  * Each request carries whether the spec lets it be sent again without asking, for the retry handler of
  * `defaultMiddleware` (an adapter with Kiota's own retry handler retries by its own rule).
  */
-export function createIndustryDataClient(requestAdapter: RequestAdapter): IndustryDataClient {
-  return createIndustryDataApiClient(withIndustryDataErrors(withRetrySafety(requestAdapter)));
+export function createIndustryDataClient(
+  requestAdapter: RequestAdapter,
+  options: ClientOptions = {},
+): IndustryDataClient {
+  return createIndustryDataApiClient(withIndustryDataErrors(withRetrySafety(requestAdapter), options.now));
 }

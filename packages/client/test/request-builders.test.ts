@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type ClassGroupProvisioningFlow,
+  type ClientOptions,
   createIndustryDataAdapter,
   createIndustryDataClient,
   type IndustryDataClient,
@@ -15,11 +16,12 @@ const classGroupFlow: ClassGroupProvisioningFlow = {
   configuration: { additionalAttributes: ['courseTitle'], additionalOptions: { createTeam: false } },
 };
 
-function clientWith(handler: Handler) {
+function clientWith(handler: Handler, options: ClientOptions = {}) {
   const transport = fakeFetch(handler);
   // No middleware: these tests see exactly one request per call (retries are tested on their own).
   const client = createIndustryDataClient(
     createIndustryDataAdapter({ fetch: transport.fetch, accessToken: 'token-1', middleware: [] }),
+    options,
   );
   return { client, sent: transport.sent };
 }
@@ -242,20 +244,31 @@ describe('error responses reject with a typed IndustryDataError', () => {
     });
   });
 
-  it.each([
-    ['seconds', '7', 7],
-    ['an HTTP date', new Date(Date.now() + 30_000).toUTCString(), 30],
-  ])('exposes Retry-After given in %s', async (_name, header, seconds) => {
-    const { client } = clientWith(() => ({
-      status: 429,
-      body: odataError('TooManyRequests', 'slow down'),
-      headers: { 'retry-after': header },
-    }));
+  // The clock is injected: a date is read against it, so the seconds are exact (they were read against the
+  // real clock, and a slow run could make them one less than the test allowed).
+  const at = Date.UTC(2026, 10, 22, 10, 0, 0);
+  const date = (ms: number) => new Date(ms).toUTCString();
+  it.each<[string, string, number, number | undefined]>([
+    // [case, Retry-After, the injected clock, seconds]
+    ['seconds', '7', at, 7],
+    ['an HTTP date 30 s ahead', date(at + 30_000), at, 30],
+    ['an HTTP date 0.5 s ahead (rounded up: a retry sent early is refused again)', date(at), at - 500, 1],
+    ['an HTTP date already past', date(at - 5_000), at, 0],
+    ['neither', 'soon', at, undefined],
+  ])('exposes Retry-After given in %s', async (_name, header, now, seconds) => {
+    const { client } = clientWith(
+      () => ({
+        status: 429,
+        body: odataError('TooManyRequests', 'slow down'),
+        headers: { 'retry-after': header },
+      }),
+      { now: () => now },
+    );
     const error = (await set(client)
       .get()
       .catch((e: unknown) => e)) as IndustryDataError;
-    expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(seconds - 1);
-    expect(error.retryAfterSeconds).toBeLessThanOrEqual(seconds);
+    expect(error).toBeInstanceOf(IndustryDataError);
+    expect(error.retryAfterSeconds).toBe(seconds);
   });
 
   it('an error without a body still says what happened', async () => {
