@@ -10,6 +10,7 @@ export const diagnosticAreas = {
     'table-unrecognised',
     'table-stray-row',
     'table-cut',
+    'table-row-cells',
     'properties-empty',
   ],
   resources: [

@@ -15,6 +15,7 @@ const json = fixture('json-examples');
 const permissions = fixture('permission-orders');
 const plurals = fixture('plural-segments');
 const navigationPost = fixture('navigation-post');
+const rowCells = fixture('row-cells');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -160,6 +161,17 @@ describe('defects inside tables and examples', () => {
       'colour',
       'isOn',
     ]);
+  });
+
+  it('rows with more cells than the header: a doubled | is mended, other extra cells left out, both said', () => {
+    const properties = body(schema(rowCells, 'contoso.buoy')).properties ?? {};
+    expect((properties.colour as SchemaObject).description).toBe('The colour it is painted.');
+    expect((properties.light as SchemaObject).description).toBe('Whether it is lit.');
+    expect((properties.mooring as SchemaObject).description).toBe('Where it is chained.');
+    expect(found(rowCells, 'table-row-cells')).toEqual([16, 18]);
+    expect(rowCells.diagnostics.find((d) => d.line === 18)?.message).toContain(
+      "'Only at night. | Checked weekly.'",
+    );
   });
 
   it('JSON examples: mendable defects are read with strings untouched; others are left out, with line:column', () => {

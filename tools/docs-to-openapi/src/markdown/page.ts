@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.js';
 import { mendCutTables } from './cut-tables.js';
 import { parseMarkdown } from './parse.js';
+import { mendRowCells } from './row-cells.js';
 
 export interface Link {
   readonly text: string;
@@ -230,8 +231,9 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
       }
       continue;
     }
-    const block = toBlock(node);
-    if (!block) continue;
+    const read = toBlock(node);
+    if (!read) continue;
+    const block = read.kind === 'table' ? { ...read, table: mendRowCells(read.table, file, sink) } : read;
     if (block.kind === 'paragraph')
       for (const l of block.rich.links) links.push({ url: l.url, line: block.line });
     if (block.kind === 'list')
