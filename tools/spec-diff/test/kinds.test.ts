@@ -479,6 +479,22 @@ const rows: Row[] = [
   },
   {
     kind: 'docs-defect-fixed',
+    name: 'a Methods-table row whose page was missing, dropped',
+    after: none,
+    diagnostics: {
+      before: [
+        diagnostic(
+          'operation-undocumented',
+          'resources/contoso-widget.md',
+          "the Methods table lists 'spin' (../api/contoso-widget-spin.md), but that page is not in the docs folder",
+        ),
+      ],
+      after: [],
+    },
+    verdict: 'docs-defect',
+  },
+  {
+    kind: 'docs-defect-fixed',
     name: 'broken JSON repaired by the page',
     after: none,
     diagnostics: {
@@ -573,6 +589,18 @@ describe('the rule table', () => {
     expect(removed?.message).toBe(
       'contoso.widgets.widget.polish (POST /contoso/widgets/{widgetId}/polish) was removed; its page contoso-widget-polish now documents PATCH /contoso/widgets/{widgetId}',
     );
+  });
+
+  it('a Methods-table row whose page arrived: the operation added, no docs defect fixed besides', () => {
+    const before = base();
+    delete before.paths['/contoso/widgets/{widgetId}/polish'];
+    const missing = diagnostic(
+      'operation-undocumented',
+      'resources/contoso-widget.md',
+      "the Methods table lists 'Polish' (../api/contoso-widget-polish.md), but that page is not in the docs folder",
+    );
+    const { changes } = compareSpecs(before, base(), [], { diagnostics: { before: [missing], after: [] } });
+    expect(changes.map((c) => `${c.kind}:${c.classification}`)).toEqual(['operation-added:non-breaking']);
   });
 
   it('a deprecated property removed is breaking, and says it was deprecated', () => {

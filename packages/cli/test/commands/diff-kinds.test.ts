@@ -634,6 +634,18 @@ const cases: Case[] = [
     verdict: 'docs-defect',
   },
   {
+    kind: 'docs-defect-fixed',
+    name: 'a Methods-table row whose page was never there, dropped',
+    before: {
+      [widget]: replace(
+        polishRow,
+        `${polishRow}| [Spin](../api/contoso-widget-spin.md) | None | Spin it. |\n`,
+      ),
+    },
+    after: {},
+    verdict: 'docs-defect',
+  },
+  {
     kind: 'docs-defect-introduced',
     name: 'the request example’s JSON broken',
     after: { [update]: replace('"size": 40\n', '"size": 40,\n  "note": "unterminated\n') },

@@ -5,7 +5,7 @@ import { pagesOf } from '../sources.js';
 import { defineKind, type Finding } from './kind.js';
 
 /** `… lists 'Get x' (../api/industrydata-x-get.md), but that page is not in the docs folder …` → the page name. */
-const linkedPage = (d: Diagnostic) => /\(([^()]*\/)?([^/()]+)\.md\)/.exec(d.message)?.[2];
+export const linkedPage = (d: Diagnostic) => /\(([^()]*\/)?([^/()]+)\.md\)/.exec(d.message)?.[2];
 
 const introducedUndocumented = (ctx: DiffContext) =>
   ctx.defects.introduced.filter((d) => d.code === 'operation-undocumented');
