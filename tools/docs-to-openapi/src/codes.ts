@@ -45,6 +45,7 @@ export const diagnosticAreas = {
     'http-request-placeholder',
     'path-casing',
     'path-parameter-duplicate',
+    'request-path-alternate',
     'operation-unplaced',
     'body-property-unknown',
   ],

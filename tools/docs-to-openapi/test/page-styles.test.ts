@@ -16,6 +16,7 @@ const permissions = fixture('permission-orders');
 const plurals = fixture('plural-segments');
 const navigationPost = fixture('navigation-post');
 const rowCells = fixture('row-cells');
+const alternates = fixture('request-alternates');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -218,6 +219,15 @@ describe('permission tables of older pages', () => {
       },
     });
     expect(found(permissions, 'permissions-combined', 'api/contoso-lantern-light.md')).toEqual([18]);
+  });
+});
+
+describe('pages with several request lines', () => {
+  it('the first is placed; each further one is said, not dropped without a word', () => {
+    expect(Object.keys(alternates.spec.paths)).toEqual(['/contoso/piers/{pierId}']);
+    const said = alternates.diagnostics.filter((d) => d.code === 'request-path-alternate');
+    expect(said.map((d) => [d.file, d.line, d.severity])).toEqual([['api/contoso-pier-get.md', 24, 'info']]);
+    expect(said[0]?.message).toContain('GET /contoso/harbours/{harbourId}/piers/{pierId}');
   });
 });
 

@@ -132,8 +132,18 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
     const [primary, ...alternates] = doc.requests;
     if (!primary) continue;
     const path = canonicalPath(primary.path, context, sink, doc.file, primary.line);
-    for (const alternate of alternates)
-      canonicalPath(alternate.path, context, sink, doc.file, alternate.line);
+    // Further request lines (the same resource reached through another path: `/sites/{id}/termStore/sets/{id}`
+    // next to `/termStore/sets/{id}`) are not placed: each path would need its own operation id and client
+    // builder. Said, so that no documented path goes missing without a word.
+    for (const alternate of alternates) {
+      const other = canonicalPath(alternate.path, context, sink, doc.file, alternate.line);
+      sink.info(
+        'request-path-alternate',
+        `the page also documents ${alternate.method.toUpperCase()} ${other.path}; only its first request line (${primary.method.toUpperCase()} ${path.path}) is in the spec`,
+        doc.file,
+        alternate.line,
+      );
+    }
     const key = `${primary.method} ${path.key}`;
     groups.set(key, [...(groups.get(key) ?? []), { doc, method: primary.method, path, line: primary.line }]);
   }
