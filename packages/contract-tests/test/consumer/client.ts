@@ -56,3 +56,19 @@ export function clientFor(
     }),
   );
 }
+
+/**
+ * A model as it goes on the wire, for the body an interaction expects: `odataType` as `@odata.type`, and
+ * `additionalData` (the `@odata.bind` links) among the properties. Nested values are written as they are: a
+ * test with a nested derived type (a connector's credential) writes its wire body out in full.
+ */
+export function wire({
+  odataType,
+  additionalData,
+  ...properties
+}: {
+  odataType?: string | null;
+  additionalData?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return { ...(odataType ? { '@odata.type': odataType } : {}), ...properties, ...additionalData };
+}

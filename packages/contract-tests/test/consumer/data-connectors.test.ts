@@ -42,7 +42,7 @@ describe('consumer: data connectors', () => {
           odataType: `#${NS}.azureDataLakeConnector`,
           displayName: 'SIS CSV export',
           additionalData: { 'sourceSystem@odata.bind': sourceBind },
-        } as never);
+        });
         expect(created?.odataType).toBe(`#${NS}.azureDataLakeConnector`);
         expect(created?.id).toBeTruthy();
       });
@@ -84,16 +84,20 @@ describe('consumer: data connectors', () => {
         }),
       )
       .executeTest(async (server) => {
-        const { 'sourceSystem@odata.bind': bind, '@odata.type': type, credential: c, ...rest } = body;
-        const { '@odata.type': credentialType, ...secret } = c;
-        const created = (await api(server.url).post({
-          odataType: type,
+        const { 'sourceSystem@odata.bind': bind, '@odata.type': _type, credential: c, ...rest } = body;
+        const { '@odata.type': _credentialType, ...secret } = c;
+        const created = await api(server.url).post({
+          odataType: `#${NS}.oneRosterApiDataConnector`,
           ...rest,
-          credential: { odataType: credentialType, ...secret },
+          credential: { odataType: `#${NS}.oAuth2ClientCredential`, ...secret },
           additionalData: { 'sourceSystem@odata.bind': bind },
-        } as never)) as { credential?: { clientId?: string; clientSecret?: string } } | undefined;
-        expect(created?.credential?.clientId).toBe(credential.clientId);
-        expect(created?.credential?.clientSecret).toBeUndefined();
+        });
+        expect(created?.odataType).toBe(`#${NS}.oneRosterApiDataConnector`);
+        // The credential is a OneRoster API connector's: its type says so, and narrows the union.
+        const answered =
+          created?.odataType === `#${NS}.oneRosterApiDataConnector` ? created.credential : undefined;
+        expect(answered?.clientId).toBe(credential.clientId);
+        expect(answered?.clientSecret).toBeUndefined();
       });
   });
 
@@ -147,9 +151,9 @@ describe('consumer: data connectors', () => {
       .executeTest(async (server) => {
         await expect(
           connector(server.url).patch({
-            odataType: body['@odata.type'],
+            odataType: `#${NS}.azureDataLakeConnector`,
             displayName: body.displayName,
-          } as never),
+          }),
         ).resolves.toBeUndefined();
       });
   });

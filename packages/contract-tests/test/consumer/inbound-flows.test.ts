@@ -1,9 +1,10 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import type { InboundFileFlow } from '@sds-toolkit/client';
 import { describe, expect, it } from 'vitest';
 import { bearer, guid, odataType } from '../../src/matchers.js';
 import { consumerName, pactsDir, providerName } from '../../src/names.js';
 import { State } from '../../src/states.js';
-import { clientFor, tokenWith } from './client.js';
+import { clientFor, tokenWith, wire } from './client.js';
 
 const pact = new PactV4({ consumer: consumerName, provider: providerName, dir: pactsDir, logLevel: 'warn' });
 const token = tokenWith('IndustryData-InboundFlow.ReadWrite.All', 'EduAdministration.Read');
@@ -18,24 +19,16 @@ const bind = (set: string, id: string) =>
   `https://graph.microsoft.com/beta/external/industryData/${set}/${id}`;
 const api = (url: string) => clientFor(url, { accessToken: token }).external.industryData.inboundFlows;
 
-/** An inbound flow of rostering data from a CSV connector, for a year. */
-const newFlow = {
-  '@odata.type': `#${NS}.inboundFileFlow`,
+/** An inbound flow of rostering data from a CSV connector, for a year (`wire` gives the body the service gets). */
+const newFlow: InboundFileFlow = {
+  odataType: `#${NS}.inboundFileFlow`,
   dataDomain: 'educationRostering',
   displayName: 'Rostering from the SIS',
   effectiveDateTime: '2025-01-01T00:00:00Z',
-  'dataConnector@odata.bind': bind('dataConnectors', connectorId),
-  'year@odata.bind': bind('years', yearId),
-};
-const asModel = (body: Record<string, unknown>) => {
-  const { '@odata.type': type, ...rest } = body;
-  const additionalData = Object.fromEntries(Object.entries(rest).filter(([k]) => k.endsWith('@odata.bind')));
-  const properties = Object.fromEntries(Object.entries(rest).filter(([k]) => !k.endsWith('@odata.bind')));
-  return {
-    odataType: type,
-    ...properties,
-    ...(Object.keys(additionalData).length > 0 ? { additionalData } : {}),
-  } as never;
+  additionalData: {
+    'dataConnector@odata.bind': bind('dataConnectors', connectorId),
+    'year@odata.bind': bind('years', yearId),
+  },
 };
 
 describe('consumer: inbound flows', () => {
@@ -44,7 +37,7 @@ describe('consumer: inbound flows', () => {
       .addInteraction()
       .given(State.flowPrerequisites, { connectorId, yearId })
       .uponReceiving('a request to create an inbound file flow from a connector, for a year')
-      .withRequest('POST', path, (b) => b.headers(json).jsonBody(newFlow))
+      .withRequest('POST', path, (b) => b.headers(json).jsonBody(wire(newFlow)))
       .willRespondWith(201, (b) =>
         b.jsonBody({
           '@odata.type': odataType(`${NS}.inboundFileFlow`),
@@ -53,19 +46,22 @@ describe('consumer: inbound flows', () => {
         }),
       )
       .executeTest(async (server) => {
-        const created = await api(server.url).post(asModel(newFlow));
+        const created = await api(server.url).post(newFlow);
         expect(created?.odataType).toBe(`#${NS}.inboundFileFlow`);
         expect(created?.readinessStatus).toBe('ready');
       });
   });
 
   it('an inbound flow without its data connector: 400 naming the bind', async () => {
-    const { 'dataConnector@odata.bind': _missing, ...withoutConnector } = newFlow;
+    const withoutConnector: InboundFileFlow = {
+      ...newFlow,
+      additionalData: { 'year@odata.bind': bind('years', yearId) },
+    };
     await pact
       .addInteraction()
       .given(State.flowPrerequisites, { connectorId, yearId })
       .uponReceiving('a request to create an inbound flow without its data connector')
-      .withRequest('POST', path, (b) => b.headers(json).jsonBody(withoutConnector))
+      .withRequest('POST', path, (b) => b.headers(json).jsonBody(wire(withoutConnector)))
       .willRespondWith(400, (b) =>
         b.jsonBody({
           error: {
@@ -75,7 +71,7 @@ describe('consumer: inbound flows', () => {
         }),
       )
       .executeTest(async (server) => {
-        await expect(api(server.url).post(asModel(withoutConnector))).rejects.toMatchObject({ status: 400 });
+        await expect(api(server.url).post(withoutConnector)).rejects.toMatchObject({ status: 400 });
       });
   });
 
@@ -141,8 +137,8 @@ describe('consumer: inbound flows', () => {
   });
 
   it('update an inbound flow: 204', async () => {
-    const body = {
-      '@odata.type': `#${NS}.inboundFileFlow`,
+    const update: InboundFileFlow = {
+      odataType: `#${NS}.inboundFileFlow`,
       displayName: 'Rostering (spring)',
       // The update page marks the window's start Required: it goes with every update.
       effectiveDateTime: '2025-01-01T00:00:00Z',
@@ -152,10 +148,10 @@ describe('consumer: inbound flows', () => {
       .addInteraction()
       .given(State.inboundFlow, { flowId, connectorId, yearId })
       .uponReceiving('a request to rename an inbound flow and end it in July')
-      .withRequest('PATCH', `${path}/${flowId}`, (b) => b.headers(json).jsonBody(body))
+      .withRequest('PATCH', `${path}/${flowId}`, (b) => b.headers(json).jsonBody(wire(update)))
       .willRespondWith(204)
       .executeTest(async (server) => {
-        await expect(api(server.url).byInboundFlowId(flowId).patch(asModel(body))).resolves.toBeUndefined();
+        await expect(api(server.url).byInboundFlowId(flowId).patch(update)).resolves.toBeUndefined();
       });
   });
 

@@ -1,9 +1,14 @@
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
+import type {
+  AnyProvisioningFlow,
+  ClassGroupProvisioningFlow,
+  SecurityGroupProvisioningFlow,
+} from '@sds-toolkit/client';
 import { describe, expect, it } from 'vitest';
 import { bearer, guid, odataError, odataType } from '../../src/matchers.js';
 import { consumerName, pactsDir, providerName } from '../../src/names.js';
 import { State } from '../../src/states.js';
-import { clientFor, token } from './client.js';
+import { clientFor, token, wire } from './client.js';
 
 const pact = new PactV4({ consumer: consumerName, provider: providerName, dir: pactsDir, logLevel: 'warn' });
 const setId = '9ab41255-5364-4c53-e15c-08dc4ab6ee03';
@@ -17,48 +22,35 @@ const flowsOf = (url: string) =>
   clientFor(url).external.industryData.outboundProvisioningFlowSets.byOutboundProvisioningFlowSetId(setId)
     .provisioningFlows;
 
-/** One body per flow type, as an SDS admin would send it. */
-const newFlows = [
-  [
-    'classGroup',
-    {
-      '@odata.type': `#${NS}.classGroupProvisioningFlow`,
-      configuration: {
-        additionalAttributes: ['courseTitle', 'courseCode'],
-        additionalOptions: { createTeam: false },
-      },
-    },
-  ],
-  [
-    'securityGroup',
-    {
-      '@odata.type': `#${NS}.securityGroupProvisioningFlow`,
-      creationOptions: { createBasedOnRoleGroup: true },
-    },
-  ],
+/** One flow per type, as an SDS admin writes it with the client (`wire` gives the body the service gets). */
+const classGroup: ClassGroupProvisioningFlow = {
+  odataType: `#${NS}.classGroupProvisioningFlow`,
+  configuration: {
+    additionalAttributes: ['courseTitle', 'courseCode'],
+    additionalOptions: { createTeam: false },
+  },
+};
+const securityGroup: SecurityGroupProvisioningFlow = {
+  odataType: `#${NS}.securityGroupProvisioningFlow`,
+  creationOptions: { createBasedOnRoleGroup: true },
+};
+const newFlows: [string, AnyProvisioningFlow][] = [
+  ['classGroup', classGroup],
+  ['securityGroup', securityGroup],
   [
     'administrativeUnit',
-    {
-      '@odata.type': `#${NS}.administrativeUnitProvisioningFlow`,
-      creationOptions: { createBasedOnOrg: true },
-    },
+    { odataType: `#${NS}.administrativeUnitProvisioningFlow`, creationOptions: { createBasedOnOrg: true } },
   ],
-  ['user', { '@odata.type': `#${NS}.userProvisioningFlow`, createUnmatchedUsers: true }],
-] as const;
-
-/** The wire body → the client's model (camelCase odataType), the way a script writes it. */
-const asModel = (body: Record<string, unknown>) => {
-  const { '@odata.type': type, ...rest } = body;
-  return { odataType: type, ...rest } as never;
-};
+  ['user', { odataType: `#${NS}.userProvisioningFlow`, createUnmatchedUsers: true }],
+];
 
 describe('consumer: provisioning flows', () => {
-  it.each(newFlows)('create a %s flow: 201', async (kind, body) => {
+  it.each(newFlows)('create a %s flow: 201', async (kind, flow) => {
     await pact
       .addInteraction()
       .given(State.flowSet, { setId })
       .uponReceiving(`a request to create a ${kind} provisioning flow`)
-      .withRequest('POST', flows, (b) => b.headers(json).jsonBody(body))
+      .withRequest('POST', flows, (b) => b.headers(json).jsonBody(wire(flow)))
       .willRespondWith(201, (b) =>
         b.jsonBody({
           '@odata.type': odataType(`${NS}.${kind}ProvisioningFlow`),
@@ -67,7 +59,7 @@ describe('consumer: provisioning flows', () => {
         }),
       )
       .executeTest(async (server) => {
-        const created = await flowsOf(server.url).post(asModel(body));
+        const created = await flowsOf(server.url).post(flow);
         expect(created?.odataType).toBe(`#${NS}.${kind}ProvisioningFlow`);
         expect(created?.id).toBeTruthy();
         expect(created?.readinessStatus).toBe('notReady');
@@ -75,19 +67,18 @@ describe('consumer: provisioning flows', () => {
   });
 
   it('a second flow of the same type: 409 naming the rule', async () => {
-    const [, classGroup] = newFlows[0];
     await pact
       .addInteraction()
       .given(State.flowSetWithFlow, { setId, flowType: 'classGroup', flowId })
       .uponReceiving('a request to create a second classGroup flow in a flow set')
-      .withRequest('POST', flows, (b) => b.headers(json).jsonBody(classGroup))
+      .withRequest('POST', flows, (b) => b.headers(json).jsonBody(wire(classGroup)))
       .willRespondWith(409, (b) =>
         b.jsonBody({
           error: { code: MatchersV3.equal('conflict'), message: MatchersV3.includes('[one-flow-per-type]') },
         }),
       )
       .executeTest(async (server) => {
-        await expect(flowsOf(server.url).post(asModel(classGroup))).rejects.toMatchObject({
+        await expect(flowsOf(server.url).post(classGroup)).rejects.toMatchObject({
           status: 409,
           code: 'conflict',
         });
@@ -129,39 +120,38 @@ describe('consumer: provisioning flows', () => {
         }),
       )
       .executeTest(async (server) => {
-        const flow = (await flowsOf(server.url).byProvisioningFlowId(flowId).get()) as
-          | { configuration?: { additionalAttributes?: string[] } }
-          | undefined;
-        expect(flow?.configuration?.additionalAttributes).toContain('courseTitle');
-        expect((flow as { readinessStatus?: string } | undefined)?.readinessStatus).toBe('ready');
+        const flow = await flowsOf(server.url).byProvisioningFlowId(flowId).get();
+        expect(flow?.odataType).toBe(`#${NS}.classGroupProvisioningFlow`);
+        expect(flow?.readinessStatus).toBe('ready');
+        // The configuration is a class group flow's: its type says so, and narrows the union.
+        const configuration =
+          flow?.odataType === `#${NS}.classGroupProvisioningFlow` ? flow.configuration : undefined;
+        expect(configuration?.additionalAttributes).toContain('courseTitle');
       });
   });
 
   it('update a flow: 204 with no body', async () => {
-    const body = {
-      '@odata.type': `#${NS}.classGroupProvisioningFlow`,
+    const update: ClassGroupProvisioningFlow = {
+      odataType: `#${NS}.classGroupProvisioningFlow`,
       configuration: { additionalAttributes: ['classCode'] },
     };
     await pact
       .addInteraction()
       .given(State.flowSetWithFlow, { setId, flowType: 'classGroup', flowId })
       .uponReceiving('a request to update the configuration of a classGroup flow')
-      .withRequest('PATCH', `${flows}/${flowId}`, (b) => b.headers(json).jsonBody(body))
+      .withRequest('PATCH', `${flows}/${flowId}`, (b) => b.headers(json).jsonBody(wire(update)))
       .willRespondWith(204)
       .executeTest(async (server) => {
-        await expect(
-          flowsOf(server.url).byProvisioningFlowId(flowId).patch(asModel(body)),
-        ).resolves.toBeUndefined();
+        await expect(flowsOf(server.url).byProvisioningFlowId(flowId).patch(update)).resolves.toBeUndefined();
       });
   });
 
   it('an update naming another flow type than the flow was created as: 400 [odata-type]', async () => {
-    const [, securityGroup] = newFlows[1];
     await pact
       .addInteraction()
       .given(State.flowSetWithFlow, { setId, flowType: 'classGroup', flowId })
       .uponReceiving('a request to update a classGroup flow with a securityGroup body')
-      .withRequest('PATCH', `${flows}/${flowId}`, (b) => b.headers(json).jsonBody(securityGroup))
+      .withRequest('PATCH', `${flows}/${flowId}`, (b) => b.headers(json).jsonBody(wire(securityGroup)))
       .willRespondWith(400, (b) =>
         b.jsonBody({
           error: {
@@ -172,7 +162,7 @@ describe('consumer: provisioning flows', () => {
       )
       .executeTest(async (server) => {
         await expect(
-          flowsOf(server.url).byProvisioningFlowId(flowId).patch(asModel(securityGroup)),
+          flowsOf(server.url).byProvisioningFlowId(flowId).patch(securityGroup),
         ).rejects.toMatchObject({
           status: 400,
         });

@@ -48,7 +48,7 @@ describe('consumer: source systems', () => {
         const created = await api(server.url).post({
           displayName: 'Student information system',
           userMatchingSettings: [asModel(matching('staff'))],
-        } as never);
+        });
         expect(created?.id).toBeTruthy();
         expect(created?.userMatchingSettings?.[0]?.roleGroup?.id).toBe('staff');
       });
@@ -72,7 +72,7 @@ describe('consumer: source systems', () => {
           api(server.url).post({
             displayName: 'Broken',
             userMatchingSettings: [asModel(matching('teachers'))],
-          } as never),
+          }),
         ).rejects.toMatchObject({ status: 400, code: 'badRequest' });
       });
   });
