@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { tsBlocks, typeCheck } from './compile.js';
 
 // Doc tests: every ```ts block of the README compiles against the package as a user imports it, and none
-// needs a cast (`as`, `<T>x`, `!`) to do so: a snippet that needs one shows types that guide nobody.
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const blocks = tsBlocks(readme);
+// needs a cast (`as`, `<T>x`, `!`) to do so: a snippet that needs one shows types that guide nobody. The
+// repository's README shows the client too ("Using the client"): its blocks are held to the same.
+const readmes = [
+  { name: 'README.md', url: new URL('../README.md', import.meta.url) },
+  { name: "the repository's README.md", url: new URL('../../../README.md', import.meta.url) },
+];
 
 function casts(code: string): string[] {
   const found: string[] = [];
@@ -19,7 +22,8 @@ function casts(code: string): string[] {
   return found;
 }
 
-describe('README.md: every ts block compiles, without casts', () => {
+describe.each(readmes)('$name: every ts block compiles, without casts', ({ url }) => {
+  const blocks = tsBlocks(readFileSync(url, 'utf8'));
   const diagnostics = typeCheck(
     Object.fromEntries(blocks.map((b) => [`readme-line-${b.line}`, b.code])),
     new URL('../', import.meta.url),

@@ -44,7 +44,10 @@ export const table: readonly Row[] = [
     package: p('client'),
     imports: [],
     note: 'at run time `@microsoft/kiota-*` only',
-    reads: [{ path: 'specs/', why: "its tests round-trip the spec's examples" }],
+    reads: [
+      { path: 'specs/', why: "its tests round-trip the spec's examples" },
+      { path: 'README.md', why: "its doc tests compile the repository README's client snippets" },
+    ],
   },
   {
     package: p('rules'),
