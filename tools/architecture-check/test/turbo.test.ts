@@ -174,7 +174,9 @@ describe('pnpm verify', () => {
     expect(steps.slice(0, 3)).toEqual(['pnpm lint', 'pnpm architecture', 'pnpm gen:check']);
     // One failing suite must not cancel the others mid-run (a cancelled vitest reports "Worker exited
     // unexpectedly", which reads as a second failure): every task whose dependencies passed runs to its end.
-    expect(steps.slice(3).join(' ')).toMatch(/turbo run build typecheck test --continue=dependencies-successful$/);
+    expect(steps.slice(3).join(' ')).toMatch(
+      /turbo run build typecheck test --continue=dependencies-successful$/,
+    );
     expect(scripts.lint).toBe('biome check .');
   });
 });
