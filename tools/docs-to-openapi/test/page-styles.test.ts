@@ -17,6 +17,7 @@ const plurals = fixture('plural-segments');
 const navigationPost = fixture('navigation-post');
 const rowCells = fixture('row-cells');
 const alternates = fixture('request-alternates');
+const actionParameters = fixture('action-parameters');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -234,6 +235,22 @@ describe('pages with several request lines', () => {
 describe('path parameters named from the segment before them', () => {
   it('a plural in -es loses only what English adds: {addressId}, {mailboxId}', () => {
     expect(Object.keys(plurals.spec.paths)).toEqual(['/contoso/addresses/{addressId}/mailboxes/{mailboxId}']);
+  });
+});
+
+describe("an action's parameters", () => {
+  it('a "Parameter" body table with no resource named is the body: an object of the parameters', () => {
+    const sail = actionParameters.spec.paths['/contoso/ferries/{ferryId}/sail']?.post;
+    const body = sail?.requestBody?.content['application/json']?.schema as SchemaObject | undefined;
+    expect(body?.$ref).toBeUndefined();
+    expect(Object.keys(body?.properties ?? {})).toEqual(['destination', 'cargo', 'passengers', 'skipper']);
+    expect(body?.required).toEqual(['destination', 'cargo', 'skipper']);
+    expect((body?.properties?.cargo as SchemaObject).items).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.crate',
+    });
+    expect((body?.properties?.passengers as SchemaObject).description).toBe('How many travel.');
+    expect(found(actionParameters, 'body-property-unknown')).toEqual([]);
+    expect(found(actionParameters, 'type-unknown', 'api/contoso-ferry-sail.md')).toEqual([37]);
   });
 });
 

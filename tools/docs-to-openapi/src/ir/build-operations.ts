@@ -1,6 +1,7 @@
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { DiagnosticSink } from '../diagnostics.js';
 import type { ApiDoc, WrittenExample } from '../pages/api.js';
+import { primitiveOf, type WrittenType } from '../pages/common.js';
 import type { TypeNames } from './build-types.js';
 import { checkExample } from './check-example.js';
 import type { MethodsTables } from './methods-tables.js';
@@ -13,8 +14,10 @@ import type {
   ExampleIR,
   OperationIR,
   OperationKind,
+  ParameterIR,
   PermissionsIR,
   TypeIR,
+  TypeRef,
 } from './types.js';
 
 export interface OperationInputs {
@@ -67,6 +70,19 @@ function operationIdOf(kind: OperationKind, path: CanonicalPath): string {
   const verb = { list: 'List', get: 'Get', create: 'Create', update: 'Update', delete: 'Delete' }[kind];
   const ref = path.path.endsWith('/$ref') ? 'Ref' : '';
   return [...parents, `${verb}${upperFirst(subject)}${ref}`].join('.');
+}
+
+/** The type of an action parameter as its table writes it: a primitive, else a name resolved like a property's. */
+function parameterType(written: WrittenType, doc: ApiDoc, names: TypeNames): TypeRef {
+  const primitive = primitiveOf(written.name);
+  if (primitive && !written.link)
+    return { kind: 'primitive', name: primitive, collection: written.collection };
+  const line = doc.source.line;
+  return {
+    kind: 'named',
+    name: names.resolve(written.name, written.link, doc.namespace, doc.file, line),
+    collection: written.collection,
+  };
 }
 
 /** Drops a base type when some of its subtypes are also listed: the subtypes say more. */
@@ -194,6 +210,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
     const path = placedPath ?? first.path;
 
     const requestTypes: string[] = [];
+    let parameters: ParameterIR[] | undefined;
     const accepted: Record<string, AcceptedProperty[]> = {};
     const responseTypes: string[] = [];
     let responseCollection = false;
@@ -205,6 +222,31 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       const subject = doc.subject
         ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line)
         : undefined;
+      if (doc.bodyIsParameters && doc.bodyTable) {
+        // An action's parameters: the body is an object of them, not the resource the page is about.
+        parameters ??= doc.bodyTable.map((b) => {
+          const type = b.type && parameterType(b.type, doc, names);
+          if (
+            type?.kind === 'named' &&
+            !typeMap.has(type.name) &&
+            !names.enumNames.has(type.name.toLowerCase())
+          )
+            sink.warn(
+              'type-unknown',
+              `parameter ${b.name} has type ${type.name}, which no page of the folder documents; it is left untyped`,
+              b.source.file,
+              b.source.line,
+            );
+          return {
+            name: b.name,
+            type,
+            description: b.description.replace(/\s*\b(?:Required|Optional)\.?\s*$/i, ''),
+            required: b.required,
+            source: b.source,
+          };
+        });
+        continue;
+      }
       const hasBody = !doc.noBody && (bodyTypes.length > 0 || doc.bodyTable !== undefined);
       const ownBodyTypes = bodyTypes.length > 0 ? bodyTypes : hasBody && subject ? [subject] : [];
       requestTypes.push(...ownBodyTypes);
@@ -290,6 +332,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       summary: first.doc.title,
       description: first.doc.description,
       requestTypes: specificRequestTypes,
+      ...(parameters ? { requestParameters: parameters } : {}),
       acceptedProperties: accepted,
       status,
       listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),

@@ -104,6 +104,15 @@ export interface ExampleIR {
 
 export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action' | 'function';
 
+export interface ParameterIR {
+  readonly name: string;
+  /** Undefined when the table gives no type. */
+  readonly type: TypeRef | undefined;
+  readonly description: string;
+  readonly required: boolean;
+  readonly source: SourceRef;
+}
+
 export interface OperationIR {
   readonly id: string;
   readonly kind: OperationKind;
@@ -113,6 +122,11 @@ export interface OperationIR {
   readonly description: string;
   /** Types the request body may be (one per documented subtype page), sorted; empty when no body. */
   readonly requestTypes: readonly string[];
+  /**
+   * An action's parameters, when the body is an object of them rather than a resource ("Parameter | Type |
+   * Description" and no resource named); `requestTypes` is then empty.
+   */
+  readonly requestParameters?: readonly ParameterIR[];
   /** Per body type: the properties the request-body table accepts. Absent when the page has no table. */
   readonly acceptedProperties: Readonly<Record<string, readonly AcceptedProperty[]>>;
   /** The success status the pages state; undefined when none does (the spec then says 2XX). */

@@ -8,6 +8,7 @@ import type {
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type {
   OperationIR,
+  ParameterIR,
   PermissionsIR,
   Primitive,
   SourceRef,
@@ -137,6 +138,21 @@ function bodySchema(typeNames: readonly string[]): SchemaObject {
   };
 }
 
+/** An action's parameters as the object its request body is. */
+function parametersSchema(parameters: readonly ParameterIR[], known: ReadonlySet<string>): SchemaObject {
+  const required = parameters.filter((p) => p.required).map((p) => p.name);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(
+      parameters.map((p) => [
+        p.name,
+        p.type ? propertySchema(p.type, known, p.description, false) : { description: p.description },
+      ]),
+    ),
+    ...(required.length > 0 ? { required } : {}),
+  };
+}
+
 function permissionsExtension(p: PermissionsIR): Record<string, unknown> {
   const set = (s: PermissionsIR['application']) =>
     s === undefined
@@ -175,7 +191,7 @@ function security(p: PermissionsIR | undefined): Record<string, string[]>[] | un
 
 const statusText: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
 
-function operationObject(op: OperationIR): OperationObject {
+function operationObject(op: OperationIR, known: ReadonlySet<string>): OperationObject {
   const parameters: ParameterObject[] = op.queryParameters
     .filter((q) => queryParameterSchemas[q])
     .map(
@@ -195,13 +211,15 @@ function operationObject(op: OperationIR): OperationObject {
   };
   if (op.description) result.description = op.description;
   if (parameters.length > 0) result.parameters = parameters;
-  if (op.requestTypes.length > 0) {
+  if (op.requestTypes.length > 0 || op.requestParameters) {
     result.requestBody = {
       required: true,
-      description: 'New property values',
+      description: op.requestParameters ? 'Action parameters' : 'New property values',
       content: {
         'application/json': {
-          schema: bodySchema(op.requestTypes),
+          schema: op.requestParameters
+            ? parametersSchema(op.requestParameters, known)
+            : bodySchema(op.requestTypes),
           ...(op.requestExamples.length > 0
             ? {
                 examples: Object.fromEntries(
@@ -316,7 +334,7 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
     paths[op.path] = item;
     const params = pathParameters(op.path, types);
     if (params.length > 0) item.parameters = params;
-    item[op.method] = operationObject(op);
+    item[op.method] = operationObject(op, known);
   }
   const usedQuery = [...new Set(ir.operations.flatMap((o) => o.queryParameters))]
     .filter((q) => queryParameterSchemas[q])

@@ -15,6 +15,7 @@ export interface WrittenBodyProperty {
   readonly name: string;
   readonly type: WrittenType | undefined;
   readonly required: boolean;
+  readonly description: string;
   readonly source: SourceRef;
 }
 
@@ -49,6 +50,11 @@ export interface ApiDoc {
   readonly queryParameters: readonly string[] | undefined;
   readonly bodyTypes: readonly Link[];
   readonly bodyTable: readonly WrittenBodyProperty[] | undefined;
+  /**
+   * The body table names an action's parameters ("Parameter | Type | Description") and no paragraph names a
+   * resource the body represents: the body is an object of those parameters, not the resource the page is about.
+   */
+  readonly bodyIsParameters: boolean;
   readonly noBody: boolean;
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
@@ -145,9 +151,12 @@ function readQueryParameters(page: DocPage): string[] | undefined {
     : [...standardQueryParameters];
 }
 
-function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'noBody'> {
+function readBody(
+  page: DocPage,
+  sink: DiagnosticSink,
+): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'bodyIsParameters' | 'noBody'> {
   const section = mainSection(page, /^request body$/i);
-  if (!section) return { bodyTypes: [], bodyTable: undefined, noBody: true };
+  if (!section) return { bodyTypes: [], bodyTable: undefined, bodyIsParameters: false, noBody: true };
   const texts = paragraphs(section);
   const noBody = texts.some((p) =>
     /don't supply a request body|do not supply a request body|no request body/i.test(p.rich.text),
@@ -165,8 +174,12 @@ function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes'
   if (accepted.length > 0) bodyTypes.splice(0, bodyTypes.length, ...accepted);
   const table = section.blocks.find((b) => b.kind === 'table');
   let bodyTable: WrittenBodyProperty[] | undefined;
+  let parameterTable = false;
+  // "The following table shows the parameters that are required with this action."
+  const allRequired = texts.some((p) => /parameters (?:that are )?required\b/i.test(p.rich.text));
   if (table?.kind === 'table') {
     const nameCol = headerIndex(table.table.header, /^(property|parameter|name)$/i);
+    parameterTable = /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '');
     const typeCol = headerIndex(table.table.header, /^type$/i);
     const descCol = headerIndex(table.table.header, /^description$/i);
     if (nameCol >= 0) {
@@ -184,18 +197,25 @@ function readBody(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'bodyTypes'
         }
         const typeCell = row.cells[typeCol];
         const description = row.cells[descCol]?.text ?? '';
+        const saysRequired =
+          /\bRequired\b\.?\s*$/i.test(description) ||
+          (/\bRequired\b/.test(description) && !/\bOptional\b/i.test(description));
         bodyTable.push({
           name,
           type: typeCell ? readWrittenType(typeCell) : undefined,
-          required:
-            /\bRequired\b\.?\s*$/i.test(description) ||
-            (/\bRequired\b/.test(description) && !/\bOptional\b/i.test(description)),
+          required: saysRequired || (parameterTable && allRequired && !/\bOptional\b/i.test(description)),
+          description,
           source: { file: page.file, line: row.line },
         });
       }
     }
   }
-  return { bodyTypes, bodyTable, noBody: noBody && !bodyTable && bodyTypes.length === 0 };
+  return {
+    bodyTypes,
+    bodyTable,
+    bodyIsParameters: parameterTable && bodyTable !== undefined && bodyTypes.length === 0,
+    noBody: noBody && !bodyTable && bodyTypes.length === 0,
+  };
 }
 
 function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
