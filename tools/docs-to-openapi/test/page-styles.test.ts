@@ -245,10 +245,11 @@ describe("an action's parameters", () => {
     expect(body?.$ref).toBeUndefined();
     expect(Object.keys(body?.properties ?? {})).toEqual(['destination', 'cargo', 'passengers', 'skipper']);
     expect(body?.required).toEqual(['destination', 'cargo', 'skipper']);
-    expect((body?.properties?.cargo as SchemaObject).items).toEqual({
+    const properties = body?.properties ?? {};
+    expect((properties.cargo as SchemaObject).items).toEqual({
       $ref: '#/components/schemas/microsoft.graph.contoso.crate',
     });
-    expect((body?.properties?.passengers as SchemaObject).description).toBe('How many travel.');
+    expect((properties.passengers as SchemaObject).description).toBe('How many travel.');
     expect(found(actionParameters, 'body-property-unknown')).toEqual([]);
     expect(found(actionParameters, 'type-unknown', 'api/contoso-ferry-sail.md')).toEqual([37]);
   });
