@@ -18,6 +18,7 @@ const navigationPost = fixture('navigation-post');
 const rowCells = fixture('row-cells');
 const alternates = fixture('request-alternates');
 const actionParameters = fixture('action-parameters');
+const queryOptions = fixture('query-options');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -235,6 +236,17 @@ describe('pages with several request lines', () => {
 describe('path parameters named from the segment before them', () => {
   it('a plural in -es loses only what English adds: {addressId}, {mailboxId}', () => {
     expect(Object.keys(plurals.spec.paths)).toEqual(['/contoso/addresses/{addressId}/mailboxes/{mailboxId}']);
+  });
+});
+
+describe('optional query parameters', () => {
+  it('are read whatever their casing: $Filter, $orderBy and $top', () => {
+    const list = queryOptions.spec.paths['/contoso/tides']?.get;
+    expect(list?.parameters).toEqual([
+      { $ref: '#/components/parameters/filter' },
+      { $ref: '#/components/parameters/orderby' },
+      { $ref: '#/components/parameters/top' },
+    ]);
   });
 });
 

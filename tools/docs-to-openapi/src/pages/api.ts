@@ -138,7 +138,8 @@ function readQueryParameters(page: DocPage): string[] | undefined {
         : block.kind === 'table'
           ? block.table.rows.flatMap((r) => r.cells.flatMap((c) => c.codes.concat(c.text)))
           : [];
-    for (const code of codes) for (const m of code.matchAll(/\$[a-z]+/g)) named.add(m[0]);
+    // OData system query options are case-insensitive; pages write `$orderBy` as often as `$orderby`.
+    for (const code of codes) for (const m of code.matchAll(/\$[a-z]+/gi)) named.add(m[0].toLowerCase());
   }
   if (
     paragraphs(section).some((p) => /does not support|doesn't support/i.test(p.rich.text)) &&
