@@ -248,6 +248,10 @@ describe('optional query parameters', () => {
       { $ref: '#/components/parameters/top' },
     ]);
   });
+
+  it("the introduction's prose link ('the [tides](…tide.md)') names the page in words, not a mistyped type", () => {
+    expect(found(queryOptions, 'type-name-mismatch')).toEqual([]);
+  });
 });
 
 describe("an action's parameters", () => {

@@ -219,8 +219,9 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       const bodyTypes = doc.bodyTypes.map((l) =>
         names.resolve(l.text, l.url, doc.namespace, doc.file, doc.source.line),
       );
+      // The subject is the first link of the introduction's prose ("Read a [pier](…)"): its page decides.
       const subject = doc.subject
-        ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line)
+        ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line, true)
         : undefined;
       if (doc.bodyIsParameters && doc.bodyTable) {
         // An action's parameters: the body is an object of them, not the resource the page is about.

@@ -49,7 +49,9 @@ export class TypeNames {
 
   /**
    * Full name for a written type name. `context` is the namespace of the page that wrote it.
-   * Reports casing differences, typos and link/text disagreements it corrects.
+   * Reports casing differences, typos and link/text disagreements it corrects. A link in running prose
+   * (`prose`: "Create the schema for a Microsoft Search [connection](…externalconnection.md)", "List the
+   * [tides](…tide.md)") names the page in words, not the type: the page decides, and nothing is said.
    */
   resolve(
     written: string,
@@ -57,10 +59,12 @@ export class TypeNames {
     context: string | undefined,
     file: string,
     line: number,
+    prose = false,
   ): string {
     const name = written.replace(/^#/, '');
     if (link) {
       const target = this.linkTarget(file, link, line);
+      if (target && prose) return target.name;
       if (target) {
         if (shortName(name).toLowerCase() !== shortName(target.name).toLowerCase()) {
           this.sink.warn(
