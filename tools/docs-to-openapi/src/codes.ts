@@ -32,6 +32,7 @@ export const diagnosticAreas = {
     'type-name-mismatch',
     'type-name-typo',
     'type-name-recased',
+    'property-name-casing',
     'type-unknown',
     'type-external',
     'enum-members-differ',

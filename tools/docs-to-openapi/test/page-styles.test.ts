@@ -19,6 +19,7 @@ const rowCells = fixture('row-cells');
 const alternates = fixture('request-alternates');
 const actionParameters = fixture('action-parameters');
 const queryOptions = fixture('query-options');
+const propertyCasing = fixture('property-casing');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -236,6 +237,19 @@ describe('pages with several request lines', () => {
 describe('path parameters named from the segment before them', () => {
   it('a plural in -es loses only what English adds: {addressId}, {mailboxId}', () => {
     expect(Object.keys(plurals.spec.paths)).toEqual(['/contoso/addresses/{addressId}/mailboxes/{mailboxId}']);
+  });
+});
+
+describe('property names', () => {
+  it('a capitalised table name the JSON representation writes camelCase is camelCase, said; agreeing names stay', () => {
+    expect(Object.keys(schema(propertyCasing, 'contoso.anchor').properties ?? {})).toEqual([
+      'Weight',
+      'chainLength',
+      'isDeployed',
+      '@odata.type',
+    ]);
+    expect(found(propertyCasing, 'property-name-casing')).toEqual([16]);
+    expect(found(propertyCasing, 'json-representation-extra')).toEqual([]);
   });
 });
 

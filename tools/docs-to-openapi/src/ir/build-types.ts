@@ -276,8 +276,24 @@ export function buildTypes(
       );
       continue;
     }
+    // Graph property names are camelCase. A table that capitalises one ('ContinueOnError') while the JSON
+    // representation writes it camelCase ('continueOnError') has a typo the JSON representation corrects.
+    const jsonKeys = new Set(doc.jsonProperties ?? []);
+    const camel = (name: string): string => {
+      const lower = `${name[0]?.toLowerCase() ?? ''}${name.slice(1)}`;
+      return /^[A-Z]/.test(name) && !jsonKeys.has(name) && jsonKeys.has(lower) ? lower : name;
+    };
+    for (const p of [...doc.properties, ...doc.relationships]) {
+      if (camel(p.name) !== p.name)
+        sink.warn(
+          'property-name-casing',
+          `the table names '${p.name}', the JSON representation '${camel(p.name)}'; Graph property names are camelCase, so '${camel(p.name)}' is used`,
+          p.source.file,
+          p.source.line,
+        );
+    }
     const properties = doc.properties.map((p) => ({
-      name: p.name,
+      name: camel(p.name),
       type: typeRef(p.type, p, doc.namespace),
       description: p.description.text,
       readOnly: isReadOnly(p, doc.keyProperty),
@@ -288,7 +304,7 @@ export function buildTypes(
     const navigations = doc.relationships.map((r) => {
       const type = typeRef(r.type, r, doc.namespace);
       return {
-        name: r.name,
+        name: camel(r.name),
         target: type.name,
         collection: type.collection,
         description: r.description.text,
@@ -328,7 +344,7 @@ export function buildTypes(
       source: doc.source,
     });
     if (doc.jsonProperties) {
-      const declared = new Set([...doc.properties, ...doc.relationships].map((p) => p.name));
+      const declared = new Set([...doc.properties, ...doc.relationships].map((p) => camel(p.name)));
       for (const key of doc.jsonProperties) {
         if (!key.startsWith('@') && !declared.has(key)) {
           const near = [...declared].find((d) => d.toLowerCase() === key.toLowerCase());
