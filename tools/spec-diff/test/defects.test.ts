@@ -25,6 +25,45 @@ const stray = d(
 );
 
 describe('changes a docs defect explains', () => {
+  // A subtype's update page (contoso-gizmo-update) documents the same PATCH: its type joins the request body.
+  const withGizmoPage = () => {
+    const s = base();
+    update(s)['x-docs-pages'] = ['contoso-gizmo-update', 'contoso-widget-update'];
+    return s;
+  };
+  const widgetOnly = () => {
+    const s = base();
+    update(s).requestBody.content['application/json'].schema = { $ref: `#/components/schemas/${NS}.widget` };
+    return s;
+  };
+  const unplaced = d(
+    'operation-unplaced',
+    'api/contoso-gizmo-update.md',
+    "no usable request path; the page 'Update gizmo' is left out of the spec",
+  );
+
+  it('a subtype page that lost its request line: the type it brought is gone as a docs defect, not breaking', () => {
+    const result = compareSpecs(withGizmoPage(), widgetOnly(), [], {
+      diagnostics: { before: [], after: [unplaced] },
+    });
+    expect(result.changes.find((c) => c.kind === 'request-type-removed')).toMatchObject({
+      classification: 'docs-defect',
+      defect: { code: 'operation-unplaced', side: 'after', apparent: 'breaking' },
+    });
+    expect(result.summary.breaking).toBe(0);
+  });
+
+  it('its request line mended: the type it brings is a docs defect fixed, not an API addition', () => {
+    const result = compareSpecs(widgetOnly(), withGizmoPage(), [], {
+      diagnostics: { before: [unplaced], after: [] },
+    });
+    expect(result.changes.find((c) => c.kind === 'request-type-added')).toMatchObject({
+      classification: 'docs-defect',
+      defect: { code: 'operation-unplaced', side: 'before', apparent: 'non-breaking' },
+    });
+    expect(result.summary.verdict).toBe('docs-defect');
+  });
+
   it('a row lost with a defect the new page introduced on that page: docs-defect, with the defect', () => {
     const result = compareSpecs(base(), rowLost(), [], { diagnostics: { before: [], after: [stray] } });
     expect(result.changes).toHaveLength(1);

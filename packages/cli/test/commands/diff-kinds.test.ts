@@ -85,6 +85,12 @@ const gizmoMethods = replace(
   'Inherits from [widget](contoso-widget.md).\n\n## Methods\n\n| Method | Return type | Description |\n| :-- | :-- | :-- |\n| [Update gizmo](../api/contoso-gizmo-update.md) | None | Change a gizmo. |\n',
 );
 
+/** The gizmo update page with an empty request block, as a draft has it. */
+const gizmoUpdateWithoutRequest = replace(
+  '```http\nPATCH /contoso/widgets/{id}\n```',
+  '```http\n```',
+)(gizmoUpdatePage);
+
 const sprocketPage = `---
 title: "sprocket resource type"
 doc_type: resourcePageType
@@ -247,6 +253,28 @@ const cases: Case[] = [
     name: 'a gizmo update page',
     after: { 'api/contoso-gizmo-update.md': gizmoUpdatePage, [gizmo]: gizmoMethods },
     verdict: 'non-breaking',
+  },
+  {
+    kind: 'request-type-removed',
+    name: 'the gizmo’s update page lost its request line (a docs defect, not the API)',
+    before: { [gizmo]: gizmoMethods, 'api/contoso-gizmo-update.md': gizmoUpdatePage },
+    after: {
+      [gizmo]: gizmoMethods,
+      'api/contoso-gizmo-update.md': gizmoUpdateWithoutRequest,
+    },
+    classification: 'docs-defect',
+    verdict: 'docs-defect',
+  },
+  {
+    kind: 'request-type-added',
+    name: 'the gizmo’s update page got its request line back (a docs defect fixed)',
+    before: {
+      [gizmo]: gizmoMethods,
+      'api/contoso-gizmo-update.md': gizmoUpdateWithoutRequest,
+    },
+    after: { [gizmo]: gizmoMethods, 'api/contoso-gizmo-update.md': gizmoUpdatePage },
+    classification: 'docs-defect',
+    verdict: 'docs-defect',
   },
   {
     kind: 'request-body-required',

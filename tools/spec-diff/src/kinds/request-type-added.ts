@@ -1,6 +1,7 @@
 import { operationFinding } from '../compare/findings.js';
 import { requestTypesOf } from '../compare/requests.js';
-import { defineKind } from './kind.js';
+import { defineKind, pageDefects } from './kind.js';
+import { removalDefects } from './operation-removed.js';
 
 export const requestTypeAdded = defineKind({
   kind: 'request-type-added',
@@ -8,6 +9,8 @@ export const requestTypeAdded = defineKind({
   area: 'requests',
   when: 'the request body also accepts another type (a subtype of one URL)',
   why: 'bodies that were accepted still are',
+  // A page whose request line is mended joins the operation, and with it the type it documents.
+  defects: [...pageDefects, ...removalDefects],
   detect: (ctx) =>
     ctx.operations.pairs.flatMap((pair) => {
       const before = requestTypesOf(pair.before.operation);

@@ -2,6 +2,7 @@ import { baseTypeChain } from '@sds-toolkit/openapi-model';
 import { operationFinding } from '../compare/findings.js';
 import { requestTypesOf } from '../compare/requests.js';
 import { defineKind, pageDefects } from './kind.js';
+import { removalDefects } from './operation-removed.js';
 
 export const requestTypeRemoved = defineKind({
   kind: 'request-type-removed',
@@ -9,7 +10,8 @@ export const requestTypeRemoved = defineKind({
   area: 'requests',
   when: 'the request body no longer accepts a type it accepted (an abstract type now named by its subtypes is still accepted)',
   why: 'requests sending that type are refused',
-  defects: [...pageDefects, 'type-unknown', 'type-name-typo', 'link-broken'],
+  // A page that lost its request line drops out of the operation, and with it the type it documents.
+  defects: [...pageDefects, ...removalDefects, 'type-unknown', 'type-name-typo', 'link-broken'],
   detect: (ctx) =>
     ctx.operations.pairs.flatMap((pair) => {
       const before = requestTypesOf(pair.before.operation);
