@@ -20,6 +20,7 @@ const alternates = fixture('request-alternates');
 const actionParameters = fixture('action-parameters');
 const queryOptions = fixture('query-options');
 const propertyCasing = fixture('property-casing');
+const flagsEnum = fixture('flags-enum');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -108,6 +109,17 @@ describe('enums and types of other namespaces', () => {
     expect(
       enums.diagnostics.some((d) => d.code === 'enum-from-description' && d.message.includes(name)),
     ).toBe(true);
+  });
+
+  it('an enum a description calls multi-valued is a flags enum (x-ms-enum-flags); others are not', () => {
+    expect(schema(flagsEnum, 'contoso.hullKind')['x-ms-enum-flags']).toEqual({ isFlags: true });
+    expect(schema(flagsEnum, 'contoso.hullKind').enum).toEqual([
+      'dinghy',
+      'yacht',
+      'barge',
+      'unknownFutureValue',
+    ]);
+    expect(schema(flagsEnum, 'contoso.quaySide')['x-ms-enum-flags']).toBeUndefined();
   });
 
   it('a type of another namespace is emitted as an open object, referenced where the pages use it', () => {

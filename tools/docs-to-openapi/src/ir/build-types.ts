@@ -179,6 +179,13 @@ function externalType(name: string, link: string | undefined, source: SourceRef)
 }
 
 /** Resource pages → types and enums: names resolved, inheritance linked, inherited properties moved to bases. */
+/**
+ * "This is a multi-valued enumeration whose allowed combinations are `joiner`, `joiner,leaver` …", "a flagged
+ * enumeration": a value may combine members, comma-separated (Graph's flags enums).
+ */
+const saysFlags = (property: WrittenProperty): boolean =>
+  /\bmulti-valued enum|\bflag(?:s|ged)? enum/i.test(property.description.text);
+
 export function buildTypes(
   docs: readonly ResourceDoc[],
   enumDocs: readonly EnumDoc[],
@@ -187,7 +194,14 @@ export function buildTypes(
 ): { types: TypeIR[]; enums: EnumIR[] } {
   const enums = new Map<
     string,
-    { name: string; members: string[]; source: SourceRef; fromPage: boolean; usedBy: string[] }
+    {
+      name: string;
+      members: string[];
+      source: SourceRef;
+      fromPage: boolean;
+      usedBy: string[];
+      flags?: true;
+    }
   >();
   const drafts = new Map<string, Draft>();
   /** Named types no page of the folder documents → the link pages give for them, and who refers to them. */
@@ -228,6 +242,7 @@ export function buildTypes(
       const name = names.resolve(written.name, undefined, context, file, line);
       const known = enums.get(name.toLowerCase());
       if (known && !known.usedBy.includes(property.name)) known.usedBy.push(property.name);
+      if (known && saysFlags(property)) known.flags = true;
       if (known) {
         const added = property.enumMembers.filter((m) => !known.members.includes(m));
         if (added.length > 0) {
@@ -246,6 +261,7 @@ export function buildTypes(
           source: property.source,
           fromPage: false,
           usedBy: [property.name],
+          ...(saysFlags(property) ? { flags: true as const } : {}),
         });
         names.enumNames.set(name.toLowerCase(), name);
         names.enumNames.set(shortName(name).toLowerCase(), name);
@@ -602,7 +618,12 @@ export function buildTypes(
   return {
     types: types.sort((a, b) => compareCodePoints(a.name, b.name)),
     enums: [...enums.values()]
-      .map((e) => ({ name: e.name, members: e.members, source: e.source }))
+      .map((e) => ({
+        name: e.name,
+        members: e.members,
+        source: e.source,
+        ...(e.flags ? { flags: e.flags } : {}),
+      }))
       .sort((a, b) => compareCodePoints(a.name, b.name)),
   };
 }

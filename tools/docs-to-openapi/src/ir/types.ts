@@ -72,6 +72,8 @@ export interface TypeIR {
 export interface EnumIR {
   readonly name: string;
   readonly members: readonly string[];
+  /** A flags enum: a value may combine members, comma-separated (`joiner,leaver`). */
+  readonly flags?: true;
   readonly source: SourceRef;
 }
 

@@ -323,6 +323,8 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
       title: e.name.split('.').pop(),
       type: 'string',
       enum: [...e.members],
+      // Graph's own OpenAPI marks flags enums so (OpenAPI.NET.OData); Kiota reads it.
+      ...(e.flags ? { 'x-ms-enum-flags': { isFlags: true } } : {}),
       'x-docs-source': sourceOf(e.source),
     };
   }
