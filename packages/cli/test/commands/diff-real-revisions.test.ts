@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { all, type Edits, replace, revision, work } from '../docs-revisions.js';
 
 /**
- * Regression tests for the verdicts issue #14 found wrong on real revisions: the current docs pages (the new
- * side) against an older revision of one page, made at test time in a copy of the corpus (never committed).
- * Skipped when the corpus is absent.
+ * Regression tests for the verdicts issue #14 found wrong on real revisions: the current docs pages against an
+ * older revision of one page (fromOlder), or a later one (toNewer: a revision history has both directions), made
+ * at test time in a copy of the corpus (never committed). Skipped when the corpus is absent.
  */
 const corpus = fileURLToPath(new URL('../../../../../shared/graph-docs/', import.meta.url));
 const beta = 'api-reference/beta/';
@@ -28,6 +28,14 @@ function fromOlder(edits: Edits) {
   const old = extractFromFolder(revision(prefixed, corpus));
   return compareSpecs(old.spec, current.spec, [], {
     diagnostics: { before: old.diagnostics, after: current.diagnostics },
+  });
+}
+/** The current pages against a later revision of one or more of them (edits of the current ones). */
+function toNewer(edits: Edits) {
+  const prefixed = Object.fromEntries(Object.entries(edits).map(([file, edit]) => [`${beta}${file}`, edit]));
+  const next = extractFromFolder(revision(prefixed, corpus));
+  return compareSpecs(current.spec, next.spec, [], {
+    diagnostics: { before: current.diagnostics, after: next.diagnostics },
   });
 }
 const kinds = (result: ReturnType<typeof fromOlder>) =>
@@ -114,6 +122,48 @@ describe.skipIf(!existsSync(corpus))('real revisions (an older page against the 
         [root]: moved,
       });
       expect(kinds(result)).toEqual(['page-moved:documentation']);
+    },
+  );
+  it(
+    'a resource page that drops a Methods-table row whose page never existed (classGroup flow reset): a docs defect fixed, named',
+    slow,
+    () => {
+      const result = toNewer({
+        'resources/industrydata-classgroupprovisioningflow.md': replace(
+          /\n\| \[reset\]\([^)]*-reset\.md\)[^\n]*/,
+          '',
+        ),
+      });
+      expect(kinds(result)).toEqual(['docs-defect-fixed:docs-defect']);
+      expect(result.changes[0]?.message).toMatch(
+        /no longer lists industrydata-classgroupprovisioningflow-reset\.md/,
+      );
+    },
+  );
+
+  const fileFlowUpdate = 'api/industrydata-inboundfileflow-update.md';
+  const withoutRequestLine = replace(/```http\nPATCH [^\n]*\n```/, '```http\n```');
+
+  it(
+    'a subtype’s update page (inboundFileFlow) that loses its request line: no false breaking, the type it brought is a docs defect',
+    slow,
+    () => {
+      const result = toNewer({ [fileFlowUpdate]: withoutRequestLine });
+      expect(result.summary.breaking).toBe(0);
+      expect(result.changes.find((c) => c.kind === 'request-type-removed')).toMatchObject({
+        classification: 'docs-defect',
+        defect: { code: 'operation-unplaced', side: 'after' },
+      });
+    },
+  );
+
+  it(
+    'the draft of that page getting its request line: the type it brings is a docs defect fixed',
+    slow,
+    () => {
+      const result = fromOlder({ [fileFlowUpdate]: withoutRequestLine });
+      expect(result.summary.verdict).toBe('docs-defect');
+      expect(result.changes.find((c) => c.kind === 'request-type-added')?.classification).toBe('docs-defect');
     },
   );
 });
