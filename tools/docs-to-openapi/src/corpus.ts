@@ -85,3 +85,21 @@ export function readCorpus(docsDir: string, sink: DiagnosticSink): CorpusFile[] 
   }
   return files;
 }
+
+export type GraphVersion = 'beta' | 'v1.0';
+
+/**
+ * The Graph version the pages document: the version folder of a docs clone (`api-reference/v1.0/…`), else the
+ * version the pages' example URLs call most (`https://graph.microsoft.com/v1.0/…`), else beta.
+ */
+export function graphVersionOf(files: readonly CorpusFile[]): GraphVersion {
+  const folder = /^api-reference\/(beta|v1\.0)\//.exec(files[0]?.path ?? '')?.[1];
+  if (folder === 'beta' || folder === 'v1.0') return folder;
+  let beta = 0;
+  let v1 = 0;
+  for (const f of files)
+    for (const m of f.text.matchAll(/https:\/\/graph\.microsoft\.com\/(beta|v1\.0)\//g))
+      if (m[1] === 'beta') beta++;
+      else v1++;
+  return v1 > beta ? 'v1.0' : 'beta';
+}

@@ -21,6 +21,7 @@ const actionParameters = fixture('action-parameters');
 const queryOptions = fixture('query-options');
 const propertyCasing = fixture('property-casing');
 const flagsEnum = fixture('flags-enum');
+const v1Folder = fixture('v1-folder');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -303,5 +304,17 @@ describe('what an operation does', () => {
     expect(post?.operationId).toBe('contoso.harbours.CreateTideTable');
     expect(post?.['x-ms-docs-operation-type']).toBe('operation');
     expect(Object.keys(post?.responses ?? {})).toContain('202');
+  });
+});
+
+describe('the Graph version', () => {
+  it('pages of the v1.0 folder of a docs clone address the v1.0 server', () => {
+    expect(v1Folder.spec.servers).toEqual([{ url: 'https://graph.microsoft.com/v1.0' }]);
+    expect(v1Folder.spec.info.version).toBe('v1.0');
+    expect(Object.keys(v1Folder.spec.paths)).toEqual(['/contoso/lighthouses/{lighthouseId}']);
+  });
+
+  it('beta pages address the beta server', () => {
+    expect(methods.spec.servers).toEqual([{ url: 'https://graph.microsoft.com/beta' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { CorpusFile } from '../corpus.js';
+import { type CorpusFile, graphVersionOf } from '../corpus.js';
 import type { DiagnosticSink } from '../diagnostics.js';
 import type { ApiDoc } from '../pages/api.js';
 import type { EnumDoc } from '../pages/enum-page.js';
@@ -70,5 +70,5 @@ export function buildIR(
   );
   links.reportMissing();
   const namespaces = [...new Set(types.filter((t) => !t.synthesized).map((t) => t.namespace))].sort();
-  return { namespaces, types, enums, operations };
+  return { version: graphVersionOf(files), namespaces, types, enums, operations };
 }

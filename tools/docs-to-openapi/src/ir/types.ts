@@ -148,6 +148,8 @@ export interface OperationIR {
 }
 
 export interface SpecIR {
+  /** The Graph version the pages document (`beta`, `v1.0`): the server the spec addresses. */
+  readonly version: 'beta' | 'v1.0';
   readonly namespaces: readonly string[];
   readonly types: readonly TypeIR[];
   readonly enums: readonly EnumIR[];

@@ -99,4 +99,4 @@ export const odataErrorSchemas: Readonly<Record<string, SchemaObject>> = {
   },
 };
 
-export const graphBetaServer = 'https://graph.microsoft.com/beta';
+export const graphServer = (version: 'beta' | 'v1.0'): string => `https://graph.microsoft.com/${version}`;

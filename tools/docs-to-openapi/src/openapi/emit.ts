@@ -17,7 +17,7 @@ import type {
   TypeRef,
 } from '../ir/types.js';
 import {
-  graphBetaServer,
+  graphServer,
   odataErrorSchemas,
   parameterComponentName,
   queryParameterSchemas,
@@ -355,13 +355,13 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
     openapi: '3.0.4',
     info: {
       title,
-      version: 'beta',
+      version: ir.version,
       // The pages this is derived from are published under CC BY 4.0 (microsoft-graph-docs-contrib/LICENSE).
       license: { name: 'CC-BY-4.0', url: 'https://creativecommons.org/licenses/by/4.0/' },
       description:
         'Derived from the Microsoft Graph documentation pages by @sds-toolkit/docs-to-openapi. Do not edit: regenerate.',
     },
-    servers: [{ url: graphBetaServer }],
+    servers: [{ url: graphServer(ir.version) }],
     paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => compareCodePoints(a, b))),
     components: {
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => compareCodePoints(a, b))),
