@@ -267,7 +267,7 @@ describe('property names', () => {
 });
 
 describe('optional query parameters', () => {
-  it('are read whatever their casing: $Filter, $orderBy and $top', () => {
+  it('are read whatever their casing, in code spans or plain words: $Filter, $orderBy and $top', () => {
     const list = queryOptions.spec.paths['/contoso/tides']?.get;
     expect(list?.parameters).toEqual([
       { $ref: '#/components/parameters/filter' },

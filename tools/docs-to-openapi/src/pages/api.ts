@@ -132,9 +132,10 @@ function readQueryParameters(page: DocPage): string[] | undefined {
   if (!section) return undefined;
   const named = new Set<string>();
   for (const block of section.blocks) {
+    // Options are named in code spans (`$select`) or in plain words ("supports the $count and $expand …").
     const codes =
       block.kind === 'paragraph'
-        ? block.rich.codes
+        ? [block.rich.text]
         : block.kind === 'table'
           ? block.table.rows.flatMap((r) => r.cells.flatMap((c) => c.codes.concat(c.text)))
           : [];
