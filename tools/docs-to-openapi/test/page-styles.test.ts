@@ -266,6 +266,15 @@ describe('property names', () => {
   });
 });
 
+describe('request-body tables', () => {
+  it('"the properties that are required when you create …" makes every row of the table required', () => {
+    const post = actionParameters.spec.paths['/contoso/ferries']?.post;
+    expect(post?.['x-docs-accepted-properties']).toEqual({
+      'microsoft.graph.contoso.ferry': { name: { required: true } },
+    });
+  });
+});
+
 describe('optional query parameters', () => {
   it('are read whatever their casing, in code spans or plain words: $Filter, $orderBy and $top', () => {
     const list = queryOptions.spec.paths['/contoso/tides']?.get;

@@ -177,8 +177,9 @@ function readBody(
   const table = section.blocks.find((b) => b.kind === 'table');
   let bodyTable: WrittenBodyProperty[] | undefined;
   let parameterTable = false;
-  // "The following table shows the parameters that are required with this action."
-  const allRequired = texts.some((p) => /parameters (?:that are )?required\b/i.test(p.rich.text));
+  // "The following table shows the parameters that are required with this action." / "… the properties that are
+  // required when you create the group.": every row is required unless it says Optional.
+  const allRequired = texts.some((p) => /\b(?:parameters|properties) (?:that are )?required\b/i.test(p.rich.text));
   if (table?.kind === 'table') {
     const nameCol = headerIndex(table.table.header, /^(property|parameter|name)$/i);
     parameterTable = /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '');
@@ -205,7 +206,7 @@ function readBody(
         bodyTable.push({
           name,
           type: typeCell ? readWrittenType(typeCell) : undefined,
-          required: saysRequired || (parameterTable && allRequired && !/\bOptional\b/i.test(description)),
+          required: saysRequired || (allRequired && !/\bOptional\b/i.test(description)),
           description,
           source: { file: page.file, line: row.line },
         });
