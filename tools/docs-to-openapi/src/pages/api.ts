@@ -179,7 +179,9 @@ function readBody(
   let parameterTable = false;
   // "The following table shows the parameters that are required with this action." / "… the properties that are
   // required when you create the group.": every row is required unless it says Optional.
-  const allRequired = texts.some((p) => /\b(?:parameters|properties) (?:that are )?required\b/i.test(p.rich.text));
+  const allRequired = texts.some((p) =>
+    /\b(?:parameters|properties) (?:that are )?required\b/i.test(p.rich.text),
+  );
   if (table?.kind === 'table') {
     const nameCol = headerIndex(table.table.header, /^(property|parameter|name)$/i);
     parameterTable = /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '');
