@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Command } from '../src/command.js';
 import { main } from '../src/index.js';
 import { captureIO } from './capture.js';
-import { cleanEnv, lines, sds } from './run.js';
+import { cleanEnv, lines, sds, sdsCommand } from './run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sds-bin-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -123,5 +123,28 @@ describe.skipIf(!existsSync(built))('the built binary (dist/bin.js)', () => {
       expect.stringMatching(/^sds validate: the payload .*missing\.json does not exist/),
     ]);
     expect(JSON.parse(run.stdout).error.exitCode).toBe(2);
+  });
+});
+
+// #20 regression (found in a user trial): `sds diff … --json | head -1` ended in "Error: write EPIPE" with a
+// stack trace and exit 1 once head had closed the pipe.
+describe('a reader that closes the pipe early', () => {
+  it('ends the command quietly with its own exit code', slow, async () => {
+    const spec = fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url));
+    const small = fileURLToPath(new URL('../../generator/test/specs/retries.yaml', import.meta.url));
+    const [node = '', ...rest] = sdsCommand;
+    const child = spawn(node, [...rest, 'diff', spec, small, '--json', '--fail-on', 'breaking'], {
+      env: cleanEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    // Like `head -c 0`: the pipe is closed before the command has written anything.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
   });
 });
