@@ -47,6 +47,7 @@ export const diagnosticAreas = {
     'path-casing',
     'path-parameter-duplicate',
     'request-path-alternate',
+    'function-parameters-unplaced',
     'operation-unplaced',
     'body-property-unknown',
   ],

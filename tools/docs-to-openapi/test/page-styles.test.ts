@@ -22,6 +22,7 @@ const queryOptions = fixture('query-options');
 const propertyCasing = fixture('property-casing');
 const flagsEnum = fixture('flags-enum');
 const v1Folder = fixture('v1-folder');
+const functionParameters = fixture('function-parameters');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -235,6 +236,15 @@ describe('permission tables of older pages', () => {
       },
     });
     expect(found(permissions, 'permissions-combined', 'api/contoso-lantern-light.md')).toEqual([18]);
+  });
+});
+
+describe('function parameters', () => {
+  it('are not carried yet, and each page that documents some says so', () => {
+    expect(Object.keys(functionParameters.spec.paths)).toEqual(['/contoso/buoys/{buoyId}/getSwell']);
+    const said = functionParameters.diagnostics.filter((d) => d.code === 'function-parameters-unplaced');
+    expect(said.map((d) => [d.file, d.line])).toEqual([['api/contoso-buoy-getswell.md', 30]]);
+    expect(said[0]?.message).toContain('(inFeet, hours)');
   });
 });
 

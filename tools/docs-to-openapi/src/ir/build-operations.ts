@@ -319,6 +319,18 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       }
     }
 
+    // A function's parameters go in its URL (`getUploadSession(resetSession=true)`); the spec has no place for
+    // them yet, so each page that documents some says so rather than dropping them without a word.
+    for (const p of chosen) {
+      const [parameter] = p.doc.functionParameters;
+      if (!parameter) continue;
+      sink.warn(
+        'function-parameters-unplaced',
+        `the page documents function parameters (${p.doc.functionParameters.map((f) => f.name).join(', ')}); the spec does not carry them`,
+        p.doc.file,
+        parameter.line,
+      );
+    }
     const permissions = choosePermissions(
       chosen.map((p) => p.doc),
       inputs,

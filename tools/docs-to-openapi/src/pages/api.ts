@@ -55,6 +55,8 @@ export interface ApiDoc {
    * resource the body represents: the body is an object of those parameters, not the resource the page is about.
    */
   readonly bodyIsParameters: boolean;
+  /** The parameters a "Function parameters" section names (query-string parameters of a function), as written. */
+  readonly functionParameters: readonly { readonly name: string; readonly line: number }[];
   readonly noBody: boolean;
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
@@ -360,6 +362,17 @@ function readExamples(
   return { requestExamples, responseExamples };
 }
 
+function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
+  const section = mainSection(page, /^function parameters$/i);
+  const table = section?.blocks.find((b) => b.kind === 'table');
+  if (table?.kind !== 'table') return [];
+  const nameCol = headerIndex(table.table.header, /^(parameter|name)$/i);
+  if (nameCol < 0) return [];
+  return table.table.rows
+    .map((r) => ({ name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '', line: r.line }))
+    .filter((p) => p.name !== '');
+}
+
 /** Reads an API page (`doc_type: apiPageType`). */
 export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
   const draft = isDraftMetadata(page);
@@ -379,6 +392,7 @@ export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
       .find((l) => /resources\//i.test(l.url) || /^[\w-]+\.md$/i.test(l.url)),
     requests: readRequestLines(page, sink),
     queryParameters: readQueryParameters(page),
+    functionParameters: readFunctionParameters(page),
     ...body,
     ...readResponse(page, sink),
     permissions: readPermissions(page, sink),
