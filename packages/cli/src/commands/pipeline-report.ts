@@ -156,26 +156,53 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): [string, number
 const missedTargets = (sections: readonly BenchSection[]) =>
   sections.flatMap((s) => s.figures.filter((f) => f.verdict === 'missed'));
 
-/** One line: is all well, and what a reader should look at first. */
+/** `2 with warnings (examples, generate)`: how many stages, and which. */
+const named = (stages: readonly StageSummary[], what: string) =>
+  `${stages.length} ${what} (${stages.map((s) => s.name).join(', ')})`;
+
+/**
+ * The headline: what happened to the stages, told as it is. "Every stage passed" only when none failed, warned or
+ * was skipped; otherwise how many passed, and which failed, warned or were skipped.
+ */
+export function stagesHeadline(stages: readonly StageSummary[]): string {
+  const by = (status: StageStatus) => stages.filter((s) => s.status === status);
+  const [failed, warned, skipped] = [by('failed'), by('warning'), by('skipped')];
+  const ran = stages.length - skipped.length;
+  const passed = ran - failed.length;
+  const tail = [
+    ...(failed.length > 0 && warned.length > 0 ? [named(warned, 'with warnings')] : []),
+    ...(skipped.length > 0 ? [named(skipped, 'skipped')] : []),
+  ];
+  const rest = tail.length > 0 ? `; ${tail.join('; ')}` : '';
+  if (failed.length > 0)
+    return `✘ **${failed.length} of ${plural(stages.length, 'stage')} failed** (${failed.map((s) => s.name).join(', ')})${rest}`;
+  if (warned.length === 0 && skipped.length === 0) return '✔ **Every stage passed**';
+  const head = `${passed} of ${plural(stages.length, 'stage')} passed`;
+  if (warned.length > 0) return `⚠ **${head}, ${named(warned, 'with warnings')}**${rest}`;
+  return `✔ **${head}**${rest}`;
+}
+
+/** One line: how the stages went, and what a reader should look at first. */
 export function summaryLine(r: PipelineReport): string {
-  const failed = r.stages.filter((s) => s.status === 'failed').map((s) => s.name);
   const behaviours = r.contracts?.behaviours ?? [];
   const verified = behaviours.filter((b) => b.outcome === 'passed').length;
   const targets = r.benchmarks.flatMap((s) =>
     s.figures.filter((f) => f.verdict === 'met' || f.verdict === 'missed'),
   );
   const missed = missedTargets(r.benchmarks).length;
+  // A skipped contracts stage is named in the headline already.
+  const contractsSkipped = r.stages.some((s) => s.name === 'contracts' && s.status === 'skipped');
   const notes = [
-    r.contracts ? `${verified} of ${plural(behaviours.length, 'behaviour')} verified` : 'contracts not run',
+    ...(r.contracts
+      ? [`${verified} of ${plural(behaviours.length, 'behaviour')} verified`]
+      : contractsSkipped
+        ? []
+        : ['contracts not run']),
     plural(r.defects.length, 'docs defect'),
     ...(r.diff.length > 0 ? [`${plural(r.diff.length, 'change')} against the committed spec`] : []),
     ...(targets.length > 0 ? [`${missed} of ${plural(targets.length, 'benchmark target')} missed`] : []),
   ];
-  const head =
-    failed.length > 0
-      ? `✘ **Not all is well**: ${failed.join(', ')} failed`
-      : `✔ **All is well**: every stage passed`;
-  return `${head} — ${notes.join(' · ')}.`;
+  return `${stagesHeadline(r.stages)} — ${notes.join(' · ')}.`;
 }
 
 function stagesSection(r: PipelineReport): string[] {
@@ -380,7 +407,14 @@ export function contractsMarkdown(
   ok: boolean,
   base: LinkBase,
 ): string {
-  const verified = contracts.behaviours.filter((b) => b.outcome === 'passed').length;
-  const line = `${ok ? '✔ **All is well**' : '✘ **Not all is well**'} — ${verified} of ${plural(contracts.behaviours.length, 'documented behaviour')} verified.`;
+  const count = (o: Outcome) => contracts.behaviours.filter((b) => b.outcome === o).length;
+  const [verified, failed, notRun] = [count('passed'), count('failed'), count('not run')];
+  // "All is well" only when every behaviour was verified: a run that passed with some not run says so.
+  const head = !ok
+    ? '✘ **Not all is well**'
+    : verified === contracts.behaviours.length
+      ? '✔ **All is well**'
+      : '⚠ **Not every behaviour was verified**';
+  const line = `${head} — ${verified} of ${plural(contracts.behaviours.length, 'documented behaviour')} verified${failed > 0 ? `, ${failed} failed` : ''}${notRun > 0 ? `, ${notRun} not run` : ''}.`;
   return `${['# Behaviour coverage', '', line, '', ...behavioursSection(contracts, base, '## Suites and behaviours')].join('\n').trimEnd()}\n`;
 }

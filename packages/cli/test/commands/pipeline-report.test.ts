@@ -5,8 +5,12 @@ import {
   docsRepository,
   type PipelineReport,
   pipelineMarkdown,
+  type StageStatus,
+  stagesHeadline,
   summaryLine,
 } from '../../src/commands/pipeline-report.js';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const page = 'api-reference/beta/api/industrydata-provisioningflow-reset.md';
 const learn =
@@ -81,13 +85,49 @@ const report: PipelineReport = {
 describe('the pipeline report (markdown)', () => {
   const md = pipelineMarkdown(report, base);
 
-  it('starts with one line saying whether all is well, and what to look at', () => {
+  it('starts with one line telling how the stages went, and what to look at', () => {
     expect(md.split('\n')[2]).toBe(
-      '✘ **Not all is well**: contracts failed — 1 of 2 behaviours verified · 3 docs defects · 1 of 1 benchmark target missed.',
+      '✘ **1 of 2 stages failed** (contracts) — 1 of 2 behaviours verified · 3 docs defects · 1 of 1 benchmark target missed.',
     );
-    expect(summaryLine({ ...report, stages: [report.stages[0] as never] })).toMatch(
-      /^✔ \*\*All is well\*\*: every stage passed/,
+  });
+
+  const stage = (name: string, status: StageStatus) => ({
+    name,
+    status,
+    summary: '',
+    details: [],
+    durationMs: 0,
+  });
+  const run = (...stages: [string, StageStatus][]) => stages.map(([n, s]) => stage(n, s));
+  it.each([
+    ['every stage passed', run(['diff', 'passed'], ['report', 'passed']), '✔ **Every stage passed**'],
+    [
+      // The user trial: "All is well: every stage passed" over a Stages table showing examples with a warning.
+      'a stage warned, contracts skipped',
+      run(['diff', 'passed'], ['examples', 'warning'], ['contracts', 'skipped'], ['report', 'passed']),
+      '⚠ **3 of 4 stages passed, 1 with warnings (examples)**; 1 skipped (contracts)',
+    ],
+    [
+      'stages skipped, none warned',
+      run(['extract', 'skipped'], ['diff', 'passed'], ['contracts', 'skipped']),
+      '✔ **1 of 3 stages passed**; 2 skipped (extract, contracts)',
+    ],
+    [
+      'a stage failed, another warned',
+      run(['diff', 'failed'], ['examples', 'warning'], ['report', 'passed']),
+      '✘ **1 of 3 stages failed** (diff); 1 with warnings (examples)',
+    ],
+  ])('the headline when %s', (_case, stages, headline) => {
+    expect(stagesHeadline(stages)).toBe(headline);
+    expect(summaryLine({ ...report, stages })).toMatch(new RegExp(`^${escapeRegExp(headline)} — `));
+  });
+
+  it('says "contracts not run" only when the headline does not name the contracts stage as skipped', () => {
+    const { contracts: _none, ...rest } = report;
+    expect(summaryLine({ ...rest, stages: run(['contracts', 'skipped']) })).toBe(
+      '✔ **0 of 1 stage passed**; 1 skipped (contracts) — 3 docs defects · 1 of 1 benchmark target missed.',
     );
+    expect(summaryLine({ ...rest, stages: run(['contracts', 'failed']) })).toContain('— contracts not run ·');
   });
 
   it('stages with their durations', () => {
@@ -133,14 +173,22 @@ describe('the pipeline report (markdown)', () => {
   });
 
   it('the contracts report uses the same sections', () => {
-    const contracts = contractsMarkdown(
-      report.contracts as NonNullable<PipelineReport['contracts']>,
-      false,
-      base,
-    );
+    const all = report.contracts as NonNullable<PipelineReport['contracts']>;
+    const contracts = contractsMarkdown(all, false, base);
     expect(contracts).toMatch(
-      /^# Behaviour coverage\n\n✘ \*\*Not all is well\*\* — 1 of 2 documented behaviours verified\./,
+      /^# Behaviour coverage\n\n✘ \*\*Not all is well\*\* — 1 of 2 documented behaviours verified, 1 failed\./,
     );
+    // A run that passed with a behaviour not run does not say all is well.
+    const notRun = all.behaviours.map((b) => ({
+      ...b,
+      outcome: b.outcome === 'failed' ? ('not run' as const) : b.outcome,
+    }));
+    expect(contractsMarkdown({ ...all, behaviours: notRun }, true, base).split('\n')[2]).toBe(
+      '⚠ **Not every behaviour was verified** — 1 of 2 documented behaviours verified, 1 not run.',
+    );
+    expect(
+      contractsMarkdown({ ...all, behaviours: all.behaviours.slice(0, 1) }, true, base).split('\n')[2],
+    ).toBe('✔ **All is well** — 1 of 1 documented behaviour verified.');
     expect(contracts).toContain('Behaviours that failed or did not run (1):');
   });
 });

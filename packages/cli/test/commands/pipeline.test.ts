@@ -52,7 +52,7 @@ describe('sds pipeline', () => {
     expect(Number(/(\d+) generated files match/.exec(io.out)?.[1])).toBe(filesUnder(generated));
     const md = readFileSync(join(reports, 'a/pipeline.md'), 'utf8');
     expect(md).toMatch(
-      /^# sds pipeline report\n\n✔ \*\*All is well\*\*: every stage passed — contracts not run · \d+ docs defects/,
+      /^# sds pipeline report\n\n⚠ \*\*4 of 6 stages passed, 1 with warnings \(examples\)\*\*; 2 skipped \(extract, contracts\) — \d+ docs defects/,
     );
     // The examples that fail are docs defects, in the defects section with their page (not only in a count).
     expect(md).toMatch(/\| `invalid-request-example` \| \d+ \|/);
@@ -60,7 +60,14 @@ describe('sds pipeline', () => {
 
   it('--json carries what the report shows: stages with durations, the defects, benchmark verdicts', () => {
     expect(summary.ok).toBe(true);
-    expect(summary.summary).toMatch(/^✔ All is well: every stage passed/);
+    // The headline tells what the Stages table shows: the examples stage warns, contracts are skipped.
+    expect(summary.stages.find((s) => s.name === 'examples')?.status).toBe('warning');
+    expect(summary.summary).toMatch(
+      /^⚠ \d of 6 stages passed, 1 with warnings \(examples\); (1 skipped \(contracts\)|2 skipped \(extract, contracts\)) — /,
+    );
+    expect(readFileSync(summary.report.markdown, 'utf8').split('\n')[2]?.replaceAll('**', '')).toBe(
+      summary.summary,
+    );
     expect(summary.stages.map((s) => s.name)).toEqual([
       'extract',
       'diff',
