@@ -11,8 +11,10 @@ export function reportJson(
   const byCode: Record<string, number> = {};
   for (const d of report.defects) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
   const behaviours = report.contracts?.behaviours ?? [];
-  const counts = { passed: 0, failed: 0, 'not run': 0 };
-  for (const b of behaviours) counts[b.outcome]++;
+  // camelCase keys, as the suites' counts (`notRun`): the outcome 'not run' is a value, not a key.
+  const counts = { passed: 0, failed: 0, notRun: 0 };
+  const key = { passed: 'passed', failed: 'failed', 'not run': 'notRun' } as const;
+  for (const b of behaviours) counts[key[b.outcome]]++;
   return {
     ok: failed.length === 0,
     summary: summary.replaceAll('**', ''),
