@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +15,18 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const notOpenApi = join(work, 'not-openapi.yaml');
 writeFileSync(notOpenApi, 'hello: world\n');
 const slow = { timeout: 30_000 };
+/** Markdown: not YAML, and full of what yaml warns about (`: ` inside lines, aliases). */
+const readme = fileURLToPath(new URL('../../../README.md', import.meta.url));
+const exampleSetUp = fileURLToPath(new URL('../../../examples/sds.yaml', import.meta.url));
+
+/** A base URL on a loopback port nothing listens on (one the OS gave, then closed). */
+async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/beta`;
+}
 
 describe.concurrent('the sds binary', () => {
   it('--help lists the commands and the global options (exit 0)', slow, async () => {
@@ -53,18 +66,58 @@ describe.concurrent('the sds binary', () => {
     expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
   });
 
-  it('a failure of the work: one line, exit 1, no stack trace', slow, async () => {
+  // #20 regression (user trial): these printed the one line, then some twenty lines of yaml's warnings.
+  it.each([
+    ['generate', ['generate', '--spec', readme, '--out', join(work, 'out')]],
+    [
+      'diff',
+      ['diff', fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url)), readme],
+    ],
+    ['simulate', ['simulate', '--faults', readme]],
+  ])('%s given a file that is not YAML: one line, exit 2', slow, async (command, argv) => {
+    const run = await sds(argv);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^sds ${command}: .*is not (valid )?YAML or JSON: `)),
+    ]);
+  });
+
+  it('a file that is YAML but not OpenAPI: one line, exit 2', slow, async () => {
     const run = await sds(['generate', '--spec', notOpenApi, '--out', join(work, 'out')]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([
       expect.stringMatching(/^sds generate: .*is not an OpenAPI 3 document/),
     ]);
   });
 
-  it('--debug adds the stack trace', slow, async () => {
-    const run = await sds(['generate', '--spec', notOpenApi, '--out', join(work, 'out'), '--debug']);
+  it('a failure of the work: one line, exit 1, no stack trace', slow, async () => {
+    const run = await sds([
+      'plan',
+      '--config',
+      exampleSetUp,
+      '--base-url',
+      await closedPort(),
+      '--token',
+      't',
+    ]);
     expect(run.code).toBe(1);
-    expect(lines(run.stderr)[0]).toMatch(/^sds generate: .*is not an OpenAPI 3 document/);
+    expect(lines(run.stderr)).toEqual([expect.stringMatching(/^sds plan: cannot reach the API: /)]);
+  });
+
+  it('--debug adds the stack trace', slow, async () => {
+    const run = await sds([
+      'plan',
+      '--config',
+      exampleSetUp,
+      '--base-url',
+      await closedPort(),
+      '--token',
+      't',
+      '--debug',
+    ]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)[0]).toMatch(/^sds plan: cannot reach the API: /);
+    expect(lines(run.stderr)[1]).toMatch(/^FailedError: cannot reach the API: /);
     expect(run.stderr).toMatch(/\n\s+at /);
   });
 });

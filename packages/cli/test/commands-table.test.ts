@@ -35,7 +35,7 @@ const cases: Record<string, Case> = {
   generate: {
     typo: ['--sepc', '--spec'],
     failing: ['--spec', notOpenApi, '--out', join(work, 'client')],
-    failingCode: 1,
+    failingCode: 2,
     failingMessage: /not an OpenAPI 3 document/,
   },
   validate: {

@@ -17,7 +17,8 @@ const anchor = /(^|[\s[{,])&[^\s,[\]{}]/m;
  * them (a "billion laughs" spec must not exhaust memory). Generated specs never use anchors.
  */
 function parseYaml(text: string): unknown {
-  if (anchor.test(text)) return parse(text, { maxAliasCount: 100 });
+  // logLevel 'error': the one-line error says what is wrong; yaml's own warnings would follow it on stderr.
+  if (anchor.test(text)) return parse(text, { maxAliasCount: 100, logLevel: 'error' });
   return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
 }
 

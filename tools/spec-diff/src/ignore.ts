@@ -15,7 +15,8 @@ export class IgnoreFileError extends Error {
 }
 
 export function parseIgnore(text: string, file: string): IgnoreEntry[] {
-  const data = parse(text) as { ignore?: unknown } | null;
+  // logLevel 'error': a file that is not YAML gets one line, without yaml's warnings after it.
+  const data = parse(text, { logLevel: 'error' }) as { ignore?: unknown } | null;
   const entries = data?.ignore ?? [];
   if (!Array.isArray(entries))
     throw new IgnoreFileError(`${file}: 'ignore' must be a list of { kind, location, reason }`);

@@ -76,8 +76,10 @@ export const generateCommand: Command = {
         : relative(root, specPath);
       generated = generate(readFileSync(specPath, 'utf8'), source);
     } catch (error) {
-      if (error instanceof SpecLoadError || error instanceof GeneratorInputError)
-        throw new FailedError(error.message);
+      // A file that is not an OpenAPI document is wrong input (exit 2, as in `sds diff`); a document the
+      // generator cannot generate from is a failure of the work.
+      if (error instanceof SpecLoadError) throw new UsageError(error.message);
+      if (error instanceof GeneratorInputError) throw new FailedError(error.message);
       throw error;
     } finally {
       shown.done();

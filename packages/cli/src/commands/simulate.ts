@@ -112,7 +112,8 @@ export const simulateCommand: Command = {
     if (values.faults) {
       const text = readInputFile(io, values.faults, 'the faults file');
       try {
-        faults = checkFaultRules(parse(text), values.faults);
+        // logLevel 'error': a file that is not YAML gets one line, without yaml's warnings after it.
+        faults = checkFaultRules(parse(text, { logLevel: 'error' }), values.faults);
       } catch (error) {
         if (error instanceof FaultConfigError) throw new UsageError(error.message);
         throw new UsageError(
