@@ -73,6 +73,11 @@ describe('inheritance written other ways', () => {
       'microsoft.graph.contoso.vehicle',
     ],
     ['an annotation baseType', 'contoso.electricBike', 'microsoft.graph.contoso.bike'],
+    [
+      '"Implementations of this type include:" and a list, on the base page only',
+      'contoso.rowboat',
+      'microsoft.graph.contoso.boat',
+    ],
     ['an abstract base with no page of its own', 'contoso.trailer', 'microsoft.graph.contoso.towable'],
     ['entity at the root of a keyed tree', 'contoso.vehicle', 'microsoft.graph.entity'],
     ['entity above a base made up from its subtype', 'contoso.towable', 'microsoft.graph.entity'],

@@ -207,6 +207,17 @@ export function readResourcePage(page: DocPage, sink: DiagnosticSink): ResourceD
     .flatMap((b) =>
       b.rich.links.map((l) => ({ name: l.text.replace(/[`*]/g, '').trim(), link: l.url, line: b.line })),
     );
+  // "This is an abstract type. Implementations of this type include:" and a list of links to the subtypes
+  // (security host): the list names them as "Base type of" does.
+  page.intro.blocks.forEach((block, i) => {
+    const next = page.intro.blocks[i + 1];
+    if (block.kind !== 'paragraph' || next?.kind !== 'list') return;
+    if (!/\b(?:implementations|subtypes|derived types) of this type (?:include|are)\b/i.test(block.rich.text))
+      return;
+    for (const item of next.items)
+      for (const l of item.links.filter((l) => /resources\/|^[\w.-]+\.md$/i.test(l.url)))
+        derivedTypes.push({ name: l.text.replace(/[`*]/g, '').trim(), link: l.url, line: next.line });
+  });
   const description = introParagraphs
     .filter((b) => !/^(Namespace:|Inherits from|Base type (?:of|for)\b|\[!INCLUDE)/i.test(b.rich.text))
     .map((b) => b.rich.text)
