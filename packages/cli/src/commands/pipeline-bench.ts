@@ -163,57 +163,122 @@ function ratios(sections: readonly BenchSection[]): Ratio[] {
   return out;
 }
 
-const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/**
+ * The width a line of text takes in the chart, over-estimated (0.62 em a character: wider than system-ui's average,
+ * so nothing laid out by it overlaps or is clipped; the Chromium test measures the real text).
+ */
+const textWidth = (text: string, fontSize: number) => text.length * fontSize * 0.62;
+
+/** Words into lines no wider than `width` (a word longer than a line has a line of its own). */
+function wrap(text: string, width: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, fontSize) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 /**
  * One chart: each ratio of ours against its peer (a bar from parity, 1×, to the figure, on a log scale) with
- * its target marked; green where met, red where missed. Inline SVG, no script; undefined without ratios.
+ * its target marked by a tick; green where met, red where missed. Each row is its label on a line of its own
+ * (the full width, wrapped when longer) over its bar; the figure and its target are written after the bar and
+ * the tick, whichever ends further right, in a margin kept for them, so no text meets a tick or the edge. A
+ * legend says what the colours and the tick mean. Inline SVG, no script; undefined without ratios.
  */
 export function ratioChart(sections: readonly BenchSection[]): string | undefined {
   const rows = ratios(sections);
   if (rows.length === 0) return undefined;
-  const width = 760;
-  const labelWidth = 300;
-  const rowHeight = 30;
-  const top = 34;
-  const height = top + rows.length * rowHeight + 28;
+  const width = 480;
+  const fontSize = 12;
+  const pad = 8;
+  const line = 16;
+  const fmt = (v: number) => `${Number(v.toFixed(2))}×`;
+  const valueText = (r: Ratio) => `${fmt(r.value)} (${r.op} ${fmt(r.target)})`;
+  const margin = Math.ceil(Math.max(...rows.map((r) => textWidth(valueText(r), fontSize)))) + 12;
   const all = rows.flatMap((r) => [r.value, r.target, 1]);
   const low = 2 ** Math.floor(Math.log2(Math.min(...all) / 1.2));
   const high = 2 ** Math.ceil(Math.log2(Math.max(...all) * 1.2));
-  const plot = { left: labelWidth + 10, right: width - 90 };
+  const plot = { left: pad + 14, right: width - pad - margin };
   const x = (v: number) =>
     plot.left + ((Math.log(v) - Math.log(low)) / (Math.log(high) - Math.log(low))) * (plot.right - plot.left);
   const ticks: number[] = [];
   for (let t = low; t <= high; t *= 2) ticks.push(t);
-  const fmt = (v: number) => `${Number(v.toFixed(2))}×`;
-  const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="ratio-chart-title" font-family="system-ui, sans-serif" font-size="12">`,
-    `<title id="ratio-chart-title">Our figures against their peers: each ratio with its target (log scale; green met, red missed)</title>`,
+  const parts: string[] = [];
+
+  // The legend, its items flowing onto a second line when the first is full.
+  const legend = [
+    {
+      key: `<rect x="0" y="-9" width="14" height="10" fill="#1a7f37" fill-opacity="0.8"/>`,
+      label: 'target met',
+    },
+    {
+      key: `<rect x="0" y="-9" width="14" height="10" fill="#cf222e" fill-opacity="0.8"/>`,
+      label: 'target missed',
+    },
+    {
+      key: `<line x1="7" y1="-12" x2="7" y2="3" stroke="currentColor" stroke-width="2"/>`,
+      label: 'the target, also in brackets after the figure',
+    },
+    { key: '', label: 'log scale; bars from parity (1×)' },
   ];
-  for (const t of ticks)
+  let lx = pad;
+  let ly = line;
+  for (const item of legend) {
+    const itemWidth = (item.key ? 20 : 0) + textWidth(item.label, fontSize);
+    if (lx > pad && lx + itemWidth > width - pad) {
+      lx = pad;
+      ly += line + 2;
+    }
     parts.push(
-      `<line x1="${x(t).toFixed(1)}" y1="${top - 8}" x2="${x(t).toFixed(1)}" y2="${height - 24}" stroke="#8c959f" stroke-opacity="${t === 1 ? 0.9 : 0.3}"${t === 1 ? '' : ' stroke-dasharray="2 3"'}/>`,
-      `<text x="${x(t).toFixed(1)}" y="${height - 8}" text-anchor="middle" fill="#57606a">${fmt(t)}</text>`,
+      `<g class="legend" transform="translate(${lx.toFixed(1)} ${ly})">${item.key}<text x="${item.key ? 20 : 0}" y="0" fill="currentColor">${escapeHtml(item.label)}</text></g>`,
     );
-  parts.push(
-    `<text x="${x(1).toFixed(1)}" y="${top - 14}" text-anchor="middle" fill="#57606a">parity</text>`,
-  );
-  for (const [i, r] of rows.entries()) {
-    const y = top + i * rowHeight;
+    lx += itemWidth + 16;
+  }
+  const parityY = ly + line + 6;
+  const top = parityY + 8;
+
+  // Rows: label lines, then the bar with its tick and its figure.
+  let y = top;
+  const body: string[] = [];
+  for (const r of rows) {
+    const labels = wrap(r.label, width - 2 * pad, fontSize);
+    const barY = y + labels.length * line + 6;
     const from = Math.min(x(1), x(r.value));
     const to = Math.max(x(1), x(r.value));
     const colour = r.met ? '#1a7f37' : '#cf222e';
-    const tx = x(r.target).toFixed(1);
+    const tx = x(r.target);
     const title = `${r.label}: ${fmt(r.value)}, target ${r.op} ${fmt(r.target)} (${r.met ? 'met' : 'missed'})`;
-    parts.push(
-      `<g><title>${escapeHtml(title)}</title>`,
-      `<text x="${labelWidth}" y="${y + 15}" text-anchor="end" fill="currentColor">${escapeHtml(shorten(r.label, 46))}</text>`,
-      `<rect x="${from.toFixed(1)}" y="${y + 5}" width="${Math.max(1, to - from).toFixed(1)}" height="14" fill="${colour}" fill-opacity="0.8"/>`,
-      `<line x1="${tx}" y1="${y + 1}" x2="${tx}" y2="${y + 23}" stroke="currentColor" stroke-width="2"/>`,
-      `<text x="${(to + 6).toFixed(1)}" y="${y + 16}" fill="${colour}">${escapeHtml(`${fmt(r.value)} (${r.op} ${fmt(r.target)})`)}</text>`,
+    body.push(
+      `<g class="ratio"><title>${escapeHtml(title)}</title>`,
+      ...labels.map(
+        (text, i) =>
+          `<text x="${pad}" y="${y + (i + 1) * line - 4}" fill="currentColor">${escapeHtml(text)}</text>`,
+      ),
+      `<rect x="${from.toFixed(1)}" y="${barY}" width="${Math.max(1, to - from).toFixed(1)}" height="14" fill="${colour}" fill-opacity="0.8"/>`,
+      `<line class="target" x1="${tx.toFixed(1)}" y1="${barY - 3}" x2="${tx.toFixed(1)}" y2="${barY + 17}" stroke="currentColor" stroke-width="2"/>`,
+      `<text x="${(Math.max(to, tx + 1) + 6).toFixed(1)}" y="${barY + 11}" fill="${colour}">${escapeHtml(valueText(r))}</text>`,
       '</g>',
     );
+    y = barY + 14 + 16;
   }
-  parts.push('</svg>');
-  return parts.join('\n');
+  const axisY = y + 6;
+  const height = axisY + 8;
+  const grid: string[] = [];
+  for (const t of ticks)
+    grid.push(
+      `<line x1="${x(t).toFixed(1)}" y1="${top - 2}" x2="${x(t).toFixed(1)}" y2="${y - 6}" stroke="#8c959f" stroke-opacity="${t === 1 ? 0.9 : 0.3}"${t === 1 ? '' : ' stroke-dasharray="2 3"'}/>`,
+      `<text x="${x(t).toFixed(1)}" y="${axisY}" text-anchor="middle" fill="#57606a">${fmt(t)}</text>`,
+    );
+  grid.push(`<text x="${x(1).toFixed(1)}" y="${parityY}" text-anchor="middle" fill="#57606a">parity</text>`);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="ratio-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="ratio-chart-title" font-family="system-ui, sans-serif" font-size="${fontSize}">`,
+    `<title id="ratio-chart-title">Our figures against their peers: each ratio with its target (log scale; green met, red missed)</title>`,
+    ...parts,
+    ...grid,
+    ...body,
+    '</svg>',
+  ].join('\n');
 }

@@ -74,11 +74,53 @@ describe('benchmark targets', () => {
       },
     ]);
     expect(chart).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*role="img"/);
-    expect(chart?.match(/<g>/g)).toHaveLength(2);
+    expect(chart?.match(/<g class="ratio">/g)).toHaveLength(2);
     expect(chart).toContain('ours ÷ &lt;theirs&gt;: 13.5×, target ≤ 1.5× (missed)');
     expect(chart).toContain('fill="#cf222e"');
     expect(chart).toContain('fill="#1a7f37"');
     expect(chart).not.toMatch(/href=|<script|\n\s*\n/);
     expect(ratioChart([])).toBeUndefined();
+  });
+
+  const chartOf = (label: string) =>
+    ratioChart([
+      { title: 't', source: 's', figures: [{ label, figure: '2.32×', target: '≤ 3×', verdict: 'met' }] },
+    ]) ?? '';
+
+  it('has a legend saying what the colours and the tick mean', () => {
+    const legend = [...chartOf('x').matchAll(/<g class="legend"[^\n]*<text[^>]*>([^<]*)<\/text><\/g>/g)];
+    expect(legend.map((m) => m[1])).toEqual([
+      'target met',
+      'target missed',
+      'the target, also in brackets after the figure',
+      'log scale; bars from parity (1×)',
+    ]);
+  });
+
+  it('writes the figure after both the bar and the target tick, never on them', () => {
+    // The user trial: "2.32× (≤ 3×)" began at the bar's end, left of the tick at 3×, which was drawn over it.
+    const chart = chartOf('x');
+    const tick = Number(/<line class="target" x1="([\d.]+)"/.exec(chart)?.[1]);
+    const bar = /<rect x="([\d.]+)" y="\d+" width="([\d.]+)"/.exec(
+      chart.slice(chart.indexOf('class="ratio"')),
+    );
+    const value = Number(/<text x="([\d.]+)"[^>]*>2\.32× \(≤ 3×\)<\/text>/.exec(chart)?.[1]);
+    expect(value).toBeGreaterThan(tick + 1);
+    expect(value).toBeGreaterThan(Number(bar?.[1]) + Number(bar?.[2]));
+  });
+
+  it('keeps a long label whole, wrapped onto lines of the chart’s width, rather than cut off', () => {
+    const long =
+      'classGroup flow body: time per validation ÷ ajv alone, measured on the largest body of the docs';
+    const chart = chartOf(long);
+    const width = Number(/viewBox="0 0 (\d+) /.exec(chart)?.[1]);
+    const lines = [...chart.matchAll(/<text x="8" y="\d+" fill="currentColor">([^<]*)<\/text>/g)].map(
+      (m) => m[1],
+    );
+    expect(lines.join(' ')).toBe(long);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(chart).not.toContain('…');
+    // Each line within the width at an over-estimate of the font's character width.
+    for (const line of lines) expect(8 + (line?.length ?? 0) * 12 * 0.62).toBeLessThanOrEqual(width - 8);
   });
 });

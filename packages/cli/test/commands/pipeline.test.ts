@@ -115,74 +115,117 @@ describe('sds pipeline', () => {
     ).toEqual([]);
     expect(result.valid).toBe(true);
   });
+});
 
-  it.skipIf(!existsSync(chromium))(
-    'in headless Chromium: one row per defect, doc links to learn.microsoft.com, no sideways scroll at 1280 px',
-    async () => {
-      const { chromium: launcher } = await import('playwright-core');
-      const browser = await launcher.launch({
-        executablePath: chromium,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
-      try {
-        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-        const problems: string[] = [];
-        page.on('pageerror', (e) => problems.push(e.message));
-        page.on('console', (m) => {
-          if (m.type() === 'error') problems.push(m.text());
-        });
-        // Self-contained: any request other than the page itself is a failure.
-        page.on('request', (r) => {
-          if (r.url() !== `file://${summary.report.html}`) problems.push(`requested ${r.url()}`);
-        });
-        await page.goto(`file://${summary.report.html}`);
-        expect(await page.title()).toBe('sds pipeline report');
-        expect(await page.locator('h2').allTextContents()).toEqual([
-          'Stages',
-          'Spec',
-          'Documentation defects',
-          'Changes against the committed spec',
-          'Behaviour coverage',
-          'Benchmarks',
-        ]);
-        expect(await page.locator('details.defects tbody tr').count()).toBe(summary.defects.count);
-        const pageLinks = await Promise.all(
-          (await page.locator('details.defects tbody tr td:last-child a').all()).map((a) =>
-            a.getAttribute('href'),
-          ),
-        );
-        expect(pageLinks).toHaveLength(summary.defects.items.filter((d) => d.page).length);
-        expect(
-          pageLinks.filter((href) => !href?.startsWith('https://learn.microsoft.com/graph/api/')),
-        ).toEqual([]);
-        // The chart, when there are ratios with targets to draw (BENCHMARKS.md has them).
-        const ratios = summary.benchmarks.some((b) =>
-          b.figures.some((f) => /×$/.test(f.figure) && /×/.test(f.target ?? '') && f.verdict !== 'unchecked'),
-        );
-        expect(await page.locator('svg[role="img"]').count()).toBe(ratios ? 1 : 0);
-        // Every section open, as a reader digging in would have it: still nothing scrolls sideways.
-        // (Evaluated in the page: strings, as this package's TypeScript has no DOM types.)
-        await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
-        const width = (await page.evaluate(
-          '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
-        )) as { scroll: number; client: number };
-        expect(width.scroll).toBeLessThanOrEqual(width.client);
-        expect(problems).toEqual([]);
-      } finally {
-        await browser.close();
-      }
-    },
-    60_000,
-  );
+/** The layout of the chart, read in the page: what overlaps, or leaves the chart. (A string: no DOM types here.) */
+const chartProblems = `(() => {
+  const svg = document.querySelector('svg.ratio-chart');
+  if (!svg) return ['no chart'];
+  const frame = svg.getBoundingClientRect();
+  const name = (e) => e.tagName + ' "' + (e.textContent || e.getAttribute('class') || '') + '"';
+  const boxes = (selector) => [...svg.querySelectorAll(selector)].map((e) => ({ e, r: e.getBoundingClientRect() }));
+  const meet = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const texts = boxes('text');
+  const marks = boxes('line.target, g.ratio rect');
+  const problems = [];
+  for (const t of texts)
+    if (t.r.left < frame.left - 0.5 || t.r.right > frame.right + 0.5 || t.r.top < frame.top - 0.5 || t.r.bottom > frame.bottom + 0.5)
+      problems.push(name(t.e) + ' leaves the chart');
+  for (const [i, a] of texts.entries()) {
+    for (const b of texts.slice(i + 1)) if (meet(a.r, b.r)) problems.push(name(a.e) + ' overlaps ' + name(b.e));
+    for (const m of marks) if (meet(a.r, m.r)) problems.push(name(a.e) + ' is under ' + name(m.e));
+  }
+  return problems;
+})()`;
+
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+describe.skipIf(!existsSync(chromium))('the HTML report in headless Chromium', () => {
+  type Browser = Awaited<ReturnType<typeof import('playwright-core')['chromium']['launch']>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    const { chromium: launcher } = await import('playwright-core');
+    browser = await launcher.launch({ executablePath: chromium, args: launchArgs });
+  }, 60_000);
+  afterAll(() => browser?.close());
+
+  /** The report open at a viewport width, in a colour scheme, every `<details>` open; what went wrong on it. */
+  async function open(width: number, colorScheme: 'light' | 'dark' = 'light') {
+    const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    // Self-contained: any request other than the page itself is a failure.
+    page.on('request', (r) => {
+      if (r.url() !== `file://${summary.report.html}`) problems.push(`requested ${r.url()}`);
+    });
+    await page.goto(`file://${summary.report.html}`);
+    // Every section open, as a reader digging in would have it.
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+    const sideways = async () =>
+      (await page.evaluate(
+        '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+      )) as { scroll: number; client: number };
+    return { page, problems, sideways };
+  }
+
+  /** The chart, when there are ratios with targets to draw (BENCHMARKS.md has them). */
+  const hasRatios = () =>
+    summary.benchmarks.some((b) =>
+      b.figures.some((f) => /×$/.test(f.figure) && /×/.test(f.target ?? '') && f.verdict !== 'unchecked'),
+    );
+
+  it('at 1280 px: one row per defect, doc links to learn.microsoft.com, no sideways scroll', async () => {
+    const { page, problems, sideways } = await open(1280);
+    expect(await page.title()).toBe('sds pipeline report');
+    expect(await page.locator('h2').allTextContents()).toEqual([
+      'Stages',
+      'Spec',
+      'Documentation defects',
+      'Changes against the committed spec',
+      'Behaviour coverage',
+      'Benchmarks',
+    ]);
+    expect(await page.locator('details.defects tbody tr').count()).toBe(summary.defects.count);
+    const pageLinks = await Promise.all(
+      (await page.locator('details.defects tbody tr td:last-child a').all()).map((a) =>
+        a.getAttribute('href'),
+      ),
+    );
+    expect(pageLinks).toHaveLength(summary.defects.items.filter((d) => d.page).length);
+    expect(pageLinks.filter((href) => !href?.startsWith('https://learn.microsoft.com/graph/api/'))).toEqual(
+      [],
+    );
+    expect(await page.locator('svg[role="img"]').count()).toBe(hasRatios() ? 1 : 0);
+    const width = await sideways();
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the chart: no label under a target tick or a bar, none over another, none clipped; a legend', async () => {
+    // The committed BENCHMARKS.md has ratios with targets: the chart is drawn.
+    expect(hasRatios()).toBe(true);
+    for (const width of [1280, 390]) {
+      const { page } = await open(width);
+      expect(await page.evaluate(chartProblems)).toEqual([]);
+      expect(await page.locator('svg.ratio-chart g.legend').allTextContents()).toContain(
+        'the target, also in brackets after the figure',
+      );
+      await page.close();
+    }
+  });
 });
 
 if (!existsSync(chromium))
