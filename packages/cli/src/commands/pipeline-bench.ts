@@ -207,15 +207,24 @@ export function ratioChart(sections: readonly BenchSection[]): string | undefine
   const ticks: number[] = [];
   for (let t = low; t <= high; t *= 2) ticks.push(t);
   const parts: string[] = [];
+  /**
+   * Colours by class, which the page's style sets for its colour scheme (light or dark, each with AA contrast
+   * for text); the fill is what a viewer without that style (a markdown preview) shows.
+   */
+  const paint = {
+    met: 'class="met" fill="#1a7f37"',
+    missed: 'class="missed" fill="#cf222e"',
+    muted: 'class="muted" fill="#57606a"',
+  };
 
   // The legend, its items flowing onto a second line when the first is full.
   const legend = [
     {
-      key: `<rect x="0" y="-9" width="14" height="10" fill="#1a7f37" fill-opacity="0.8"/>`,
+      key: `<rect x="0" y="-9" width="14" height="10" ${paint.met} fill-opacity="0.8"/>`,
       label: 'target met',
     },
     {
-      key: `<rect x="0" y="-9" width="14" height="10" fill="#cf222e" fill-opacity="0.8"/>`,
+      key: `<rect x="0" y="-9" width="14" height="10" ${paint.missed} fill-opacity="0.8"/>`,
       label: 'target missed',
     },
     {
@@ -248,7 +257,7 @@ export function ratioChart(sections: readonly BenchSection[]): string | undefine
     const barY = y + labels.length * line + 6;
     const from = Math.min(x(1), x(r.value));
     const to = Math.max(x(1), x(r.value));
-    const colour = r.met ? '#1a7f37' : '#cf222e';
+    const colour = paint[r.met ? 'met' : 'missed'];
     const tx = x(r.target);
     const title = `${r.label}: ${fmt(r.value)}, target ${r.op} ${fmt(r.target)} (${r.met ? 'met' : 'missed'})`;
     body.push(
@@ -257,9 +266,9 @@ export function ratioChart(sections: readonly BenchSection[]): string | undefine
         (text, i) =>
           `<text x="${pad}" y="${y + (i + 1) * line - 4}" fill="currentColor">${escapeHtml(text)}</text>`,
       ),
-      `<rect x="${from.toFixed(1)}" y="${barY}" width="${Math.max(1, to - from).toFixed(1)}" height="14" fill="${colour}" fill-opacity="0.8"/>`,
+      `<rect x="${from.toFixed(1)}" y="${barY}" width="${Math.max(1, to - from).toFixed(1)}" height="14" ${colour} fill-opacity="0.8"/>`,
       `<line class="target" x1="${tx.toFixed(1)}" y1="${barY - 3}" x2="${tx.toFixed(1)}" y2="${barY + 17}" stroke="currentColor" stroke-width="2"/>`,
-      `<text x="${(Math.max(to, tx + 1) + 6).toFixed(1)}" y="${barY + 11}" fill="${colour}">${escapeHtml(valueText(r))}</text>`,
+      `<text x="${(Math.max(to, tx + 1) + 6).toFixed(1)}" y="${barY + 11}" ${colour}>${escapeHtml(valueText(r))}</text>`,
       '</g>',
     );
     y = barY + 14 + 16;
@@ -270,9 +279,9 @@ export function ratioChart(sections: readonly BenchSection[]): string | undefine
   for (const t of ticks)
     grid.push(
       `<line x1="${x(t).toFixed(1)}" y1="${top - 2}" x2="${x(t).toFixed(1)}" y2="${y - 6}" stroke="#8c959f" stroke-opacity="${t === 1 ? 0.9 : 0.3}"${t === 1 ? '' : ' stroke-dasharray="2 3"'}/>`,
-      `<text x="${x(t).toFixed(1)}" y="${axisY}" text-anchor="middle" fill="#57606a">${fmt(t)}</text>`,
+      `<text x="${x(t).toFixed(1)}" y="${axisY}" text-anchor="middle" ${paint.muted}>${fmt(t)}</text>`,
     );
-  grid.push(`<text x="${x(1).toFixed(1)}" y="${parityY}" text-anchor="middle" fill="#57606a">parity</text>`);
+  grid.push(`<text x="${x(1).toFixed(1)}" y="${parityY}" text-anchor="middle" ${paint.muted}>parity</text>`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="ratio-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="ratio-chart-title" font-family="system-ui, sans-serif" font-size="${fontSize}">`,
     `<title id="ratio-chart-title">Our figures against their peers: each ratio with its target (log scale; green met, red missed)</title>`,

@@ -17,13 +17,14 @@ export function escapeHtml(text: string): string {
 /**
  * Inline styles: the page needs nothing from the network. Tables keep to the page's width (links and code,
  * the long unbroken strings, may break anywhere, so no cell is wider than the page), so nothing scrolls
- * sideways at 1280 px; long sections are `<details>` in the markdown.
+ * sideways at 1280 px; long sections are `<details>` in the markdown. Colours for light and dark schemes, each
+ * text colour at least 4.5:1 (WCAG AA) on its background; the chart's colours are its classes, set here.
  */
 const style = `
-:root{color-scheme:light dark;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--head:#f3f4f6;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--head:#1f242b;--ok:#3fb950;--bad:#f85149;--warn:#d29922}}
+:root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--head:#f3f4f6;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--link:#0969da}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--head:#1f242b;--ok:#3fb950;--bad:#f85149;--warn:#d29922;--link:#4493f8}}
 *{box-sizing:border-box}
-body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);margin:0 auto;padding:1.5rem;max-width:76rem;overflow-wrap:break-word}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;padding:1.5rem;max-width:76rem;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:13.5px}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
@@ -32,7 +33,9 @@ th{background:var(--head)}
 code{font-size:12.5px;overflow-wrap:anywhere;word-break:break-all}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}
 svg{max-width:100%;height:auto;display:block}
-a{color:#0969da}@media (prefers-color-scheme:dark){a{color:#4493f8}}
+a{color:var(--link)}
+.ratio-chart .met{fill:var(--ok)}.ratio-chart .missed{fill:var(--bad)}.ratio-chart .muted{fill:var(--muted)}
+.ratio-chart text{paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
 p:first-of-type{font-size:1.05rem}
 `;
 

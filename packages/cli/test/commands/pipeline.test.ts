@@ -138,6 +138,35 @@ const chartProblems = `(() => {
   return problems;
 })()`;
 
+/**
+ * Every text of the page whose colour is under 4.5:1 (WCAG AA) against the background it sits on: HTML text by its
+ * colour, the chart's SVG text by its fill.
+ */
+const lowContrast = `(() => {
+  const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const background = (e) => {
+    for (let n = e; n; n = n.parentElement) {
+      const c = rgb(getComputedStyle(n).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    // No background set: Chromium's canvas, #121212 in its dark scheme.
+    return matchMedia('(prefers-color-scheme: dark)').matches ? [18, 18, 18] : [255, 255, 255];
+  };
+  const problems = [];
+  const all = [...document.body.querySelectorAll('*')].filter((e) =>
+    [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()));
+  for (const e of all) {
+    if (e.closest('title')) continue;
+    const style = getComputedStyle(e);
+    const fg = rgb(e instanceof SVGElement ? style.fill : style.color).slice(0, 3);
+    const r = ratio(fg, background(e));
+    if (r < 4.5) problems.push(e.tagName + ' "' + e.textContent.trim().slice(0, 30) + '" ' + r.toFixed(2) + ':1');
+  }
+  return problems;
+})()`;
+
 const launchArgs = [
   '--headless',
   '--no-sandbox',
@@ -223,6 +252,16 @@ describe.skipIf(!existsSync(chromium))('the HTML report in headless Chromium', (
       expect(await page.locator('svg.ratio-chart g.legend').allTextContents()).toContain(
         'the target, also in brackets after the figure',
       );
+      await page.close();
+    }
+  });
+
+  it('every text at WCAG AA contrast (4.5:1), light and dark, the chart’s green and red too', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const { page } = await open(1280, scheme);
+      expect(await page.locator('svg.ratio-chart text.met').count()).toBeGreaterThan(0);
+      expect(await page.locator('svg.ratio-chart text.missed').count()).toBeGreaterThan(0);
+      expect({ scheme, problems: await page.evaluate(lowContrast) }).toEqual({ scheme, problems: [] });
       await page.close();
     }
   });
