@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { checkCoverage, emptyWarning } from '../coverage.js';
 import { UsageError } from '../errors.js';
 import { ExitCode } from '../io.js';
 import { plural } from '../output.js';
 import { progress } from '../progress.js';
 import { extractDocsFolder } from '../spec-source.js';
 
-const usage = `Usage: sds extract --docs <dir> [--out <file.yaml>] [--diagnostics <file.json>] [--dump-ir <file.json>] [--summary] [--mute <codes>] [--strict] [--verbose]
+const usage = `Usage: sds extract --docs <dir> [--out <file.yaml>] [--diagnostics <file.json>] [--dump-ir <file.json>] [--summary] [--mute <codes>] [--strict] [--verbose] [--allow-partial]
 
 Derives the OpenAPI spec from Graph docs pages: a clone of microsoft-graph-docs-contrib, or any folder laid out
 like api-reference/beta (resources/, api/, includes/permissions/).
@@ -22,6 +23,8 @@ like api-reference/beta (resources/, api/, includes/permissions/).
   --mute <codes>          leave out diagnostics of these codes (comma-separated; repeatable), e.g.
                           --mute link-outside-folder,enum-from-description; counted as muted
   --strict                exit 1 when any diagnostic is an error
+  --allow-partial         write the spec even when the folder lacks most pages docs.lock.json lists for --out,
+                          (refused by default: a partial folder shrinks the spec)
   --verbose               print info diagnostics too
   --json                  print { out, pages, operations, paths, schemas, counts, byCode, muted, diagnostics }
 
@@ -57,6 +60,7 @@ export const extractCommand: Command = {
       verbose: { type: 'boolean', default: false },
       summary: { type: 'boolean', default: false },
       mute: { type: 'string', multiple: true, default: [] },
+      'allow-partial': { type: 'boolean', default: false },
     });
     const mute = values.mute
       .flatMap((m) => m.split(','))
@@ -74,6 +78,7 @@ export const extractCommand: Command = {
       () => shown.done(),
     );
     const out = userPath(io, values.out ?? 'specs/industrydata/openapi.yaml');
+    checkCoverage(out, docs, { lock }, values['allow-partial']);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, specToYaml(spec));
     writeFileSync(join(dirname(out), 'docs.lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
@@ -113,6 +118,8 @@ export const extractCommand: Command = {
           `${mutedCount > 0 ? `, ${mutedCount} muted` : ''}` +
           `${!values.verbose && !values.summary && counts.info > 0 ? ' (--verbose shows info)' : ''}\n`,
       );
+      const empty = emptyWarning(docs, lock, spec);
+      if (empty) io.stderr(empty);
     }
     return values.strict && counts.error > 0 ? ExitCode.failed : ExitCode.ok;
   },

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { checkCoverage } from '../coverage.js';
 import { UsageError } from '../errors.js';
 import { checkFolderToWrite } from '../files.js';
 import { ExitCode } from '../io.js';
@@ -14,7 +15,7 @@ import { defaultIgnoreFile } from './diff.js';
 export const regenCommand: Command = {
   name: 'regen',
   summary: 'after a docs change: re-extract, diff, regenerate the client and write its changeset',
-  usage: `Usage: sds regen --docs <dir> [--spec <file>] [--client <dir>] [--changesets <dir>]
+  usage: `Usage: sds regen --docs <dir> [--spec <file>] [--client <dir>] [--changesets <dir>] [--allow-partial]
 
 Re-extracts the spec from the docs, diffs it against the committed one, and when anything changed: writes the
 new spec and docs.lock.json, regenerates the client and its JSON Schemas, and writes a changeset for
@@ -28,6 +29,8 @@ When nothing changed, nothing is written.
   --spec <file>        default: specs/industrydata/openapi.yaml
   --client <dir>       default: packages/client/src/generated
   --changesets <dir>   default: .changeset
+  --allow-partial      go on even when the folder lacks most pages docs.lock.json lists (refused by default:
+                       a partial folder would shrink the spec and the client)
   --json               print { changed, spec: { file, breaking, nonBreaking, documentation, docsDefect, total,
                        ignored, verdict }, client, changeset, bump }`,
   async run(args, io) {
@@ -36,6 +39,7 @@ When nothing changed, nothing is written.
       spec: { type: 'string' },
       client: { type: 'string' },
       changesets: { type: 'string' },
+      'allow-partial': { type: 'boolean', default: false },
     });
     const docs = values.docs ?? io.env.GRAPH_DOCS_DIR;
     if (!docs) throw new UsageError('give the docs folder with --docs <dir> (or set GRAPH_DOCS_DIR)');
@@ -58,6 +62,7 @@ When nothing changed, nothing is written.
     const shown = progress(io, values.json);
     shown.step(`regen: extracting the spec from the docs in ${docs}`);
     const extraction = await extractDocsFolder(userPath(io, docs)).finally(() => shown.done());
+    checkCoverage(specPath, docs, extraction, values['allow-partial']);
     const fresh = specToYaml(extraction.spec);
     const committedText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined;
     if (committedText === fresh) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -112,5 +112,40 @@ describe('sds extract', () => {
     expect(io.err).toMatch(/^\s+\d+ {2}warning {2}type-name-mismatch$/m);
     expect(io.err.split('\n').filter(Boolean)).toHaveLength(summary.byCode.length - 3);
     expect(io.out).toMatch(/, 3 muted\n/);
+  });
+});
+
+// #12/#20 regression (user trial): a folder of five pages copied out of the docs overwrote the committed spec
+// (47 operations down to 3) with exit 0; a folder of one unrelated page wrote an empty spec without a word.
+describe('a folder that holds only part of the docs the spec came from', () => {
+  const full = `${fixtures}methods-tables`;
+
+  it('is refused when it lacks most pages of the lock beside --out: nothing written, exit 2', async () => {
+    const spec = join(out, 'partial/openapi.yaml');
+    expect(await main(['extract', '--docs', full, '--out', spec], captureIO())).toBe(0);
+    const written = readFileSync(spec, 'utf8');
+    const few = join(out, 'few-pages');
+    cpSync(full, few, { recursive: true });
+    for (const page of readdirSync(join(few, 'api')).slice(1)) rmSync(join(few, 'api', page));
+    rmSync(join(few, 'resources'), { recursive: true, force: true });
+    const io = captureIO();
+    expect(await main(['extract', '--docs', few, '--out', spec], io)).toBe(2);
+    expect(io.err).toMatch(
+      /lacks \d+ of the \d+ pages .*docs\.lock\.json lists for .*: writing would drop most of the spec, so nothing was written; .*--allow-partial/,
+    );
+    expect(readFileSync(spec, 'utf8')).toBe(written);
+    expect(await main(['extract', '--docs', few, '--out', spec, '--allow-partial'], captureIO())).toBe(0);
+    expect(readFileSync(spec, 'utf8')).not.toBe(written);
+  });
+
+  it('a folder that documents nothing is written with a warning saying so', async () => {
+    const docs = join(out, 'unrelated');
+    mkdirSync(join(docs, 'api'), { recursive: true });
+    writeFileSync(join(docs, 'api/notes.md'), '# Notes\n\nNothing of an API here.\n');
+    const io = captureIO();
+    expect(await main(['extract', '--docs', docs, '--out', join(out, 'unrelated/openapi.yaml')], io)).toBe(0);
+    expect(io.err).toMatch(
+      /^warning: the 1 page in .* document no operation and no resource: is it the docs folder you meant/m,
+    );
   });
 });

@@ -89,3 +89,38 @@ describe('sds regen: the changeset bump is the most severe change’s', () => {
     );
   });
 });
+
+// #12/#20 regression (user trial): regen on a folder of a few pages copied out of the docs rewrote the spec,
+// deleted most of the client and wrote a changeset of breaking changes, all with exit 0.
+describe('sds regen on a folder that lacks most pages of the lock', () => {
+  it('is refused: nothing written, exit 2; --allow-partial goes on', async () => {
+    const into = join(work.root, 'regen-partial');
+    expect((await regen(revision(), into)).code).toBe(0);
+    const spec = readFileSync(join(into, 'openapi.yaml'), 'utf8');
+    const before = changesets(into);
+    const few = revision({
+      'api/contoso-widget-list.md': null,
+      'api/contoso-widget-update.md': null,
+      'resources/contoso-gizmo.md': null,
+      'resources/contoso-widget.md': null,
+      'resources/enums-contoso.md': null,
+    });
+    const io = captureIO();
+    const args = [
+      'regen',
+      '--docs',
+      few,
+      '--spec',
+      join(into, 'openapi.yaml'),
+      '--client',
+      join(into, 'client'),
+    ];
+    const all = [...args, '--changesets', join(into, 'changesets')];
+    expect(await main(all, io)).toBe(2);
+    expect(io.err).toMatch(/lacks \d+ of the \d+ pages .*: writing would drop most of the spec/);
+    expect(readFileSync(join(into, 'openapi.yaml'), 'utf8')).toBe(spec);
+    expect(changesets(into)).toEqual(before);
+    expect(await main([...all, '--allow-partial'], captureIO())).toBe(0);
+    expect(readFileSync(join(into, 'openapi.yaml'), 'utf8')).not.toBe(spec);
+  });
+});
