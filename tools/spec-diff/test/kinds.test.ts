@@ -25,6 +25,23 @@ const diagnostic = (code: string, file: string, message: string, line = 10): Dia
   line,
 });
 
+/** The polish action taking an object of parameters (a Parameter | Type | Description table), of no named type. */
+const parameters =
+  (props: Record<string, boolean>, required = true): Edit =>
+  (s) =>
+    (polish(s).requestBody = {
+      required,
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: Object.fromEntries(Object.keys(props).map((n) => [n, { type: 'integer' }])),
+            required: Object.keys(props).filter((n) => props[n]),
+          },
+        },
+      },
+    });
+
 /** One row per change kind (several for some): an edit of the small spec, and what the diff must say. */
 const rows: Row[] = [
   // operations
@@ -201,6 +218,39 @@ const rows: Row[] = [
     name: '$top no longer listed',
     after: (s) => (list(s).parameters = []),
     verdict: 'breaking',
+  },
+  {
+    kind: 'request-body-required',
+    name: 'an action now takes parameters, one required (an object of them, no named type)',
+    after: parameters({ grit: true }),
+    verdict: 'breaking',
+  },
+  {
+    kind: 'request-property-removed',
+    name: 'an action parameter gone',
+    before: parameters({ grit: false, gloss: false }),
+    after: parameters({ grit: false }),
+    verdict: 'breaking',
+  },
+  {
+    kind: 'newly-required',
+    name: 'an action parameter now required',
+    before: parameters({ grit: false }),
+    after: parameters({ grit: true }),
+    verdict: 'breaking',
+  },
+  {
+    kind: 'request-property-added',
+    name: 'an optional action parameter',
+    before: parameters({ grit: true }),
+    after: parameters({ grit: true, gloss: false }),
+    verdict: 'non-breaking',
+  },
+  {
+    kind: 'request-body-added',
+    name: 'an action now takes optional parameters',
+    after: parameters({ grit: false }, false),
+    verdict: 'non-breaking',
   },
   {
     kind: 'request-type-added',

@@ -1,5 +1,5 @@
 import { operationFinding } from '../compare/findings.js';
-import { requestTypesOf } from '../compare/requests.js';
+import { requestBodyOf } from '../compare/requests.js';
 import { defineKind } from './kind.js';
 
 export const requestBodyAdded = defineKind({
@@ -10,8 +10,8 @@ export const requestBodyAdded = defineKind({
   why: 'requests without a body are still valid',
   detect: (ctx) =>
     ctx.operations.pairs.flatMap((pair) => {
-      const before = requestTypesOf(pair.before.operation);
-      const after = requestTypesOf(pair.after.operation);
+      const before = requestBodyOf(pair.before.operation);
+      const after = requestBodyOf(pair.after.operation);
       if (before.length > 0 || after.length === 0 || pair.after.operation.requestBody?.required) return [];
       return [operationFinding(pair, { before: null, after, message: 'an optional request body was added' })];
     }),
