@@ -55,6 +55,7 @@ export const diagnosticAreas = {
     'response-status-missing',
     'response-status-from-example',
     'response-status-unknown',
+    'response-status-other',
     'status-conflict',
     'draft-superseded',
     'operation-draft-only',
@@ -62,6 +63,7 @@ export const diagnosticAreas = {
   examples: [
     'example-json-invalid',
     'example-json-repaired',
+    'example-not-json',
     'example-without-code',
     'example-property-casing',
     'example-property-unknown',

@@ -23,6 +23,7 @@ const propertyCasing = fixture('property-casing');
 const flagsEnum = fixture('flags-enum');
 const v1Folder = fixture('v1-folder');
 const functionParameters = fixture('function-parameters');
+const reportFunction = fixture('report-function');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -250,6 +251,33 @@ describe('function parameters', () => {
     const said = functionParameters.diagnostics.filter((d) => d.code === 'function-parameters-unplaced');
     expect(said.map((d) => [d.file, d.line])).toEqual([['api/contoso-buoy-getswell.md', 30]]);
     expect(said[0]?.message).toContain('(inFeet, hours)');
+  });
+});
+
+describe('a function called with its arguments in the path', () => {
+  const path = "/contoso/harbourReports/getCatch(days='{days_value}')";
+  it('is a function named without its arguments; the argument is a path parameter described by its usage', () => {
+    const item = reportFunction.spec.paths[path];
+    expect(item?.get?.operationId).toBe('contoso.harbourReports.getCatch');
+    expect(item?.get?.['x-ms-docs-operation-type']).toBe('function');
+    expect(item?.get?.tags).toEqual(['contoso.harbourReports.getCatch']);
+    expect(item?.parameters?.[0]).toMatchObject({
+      name: 'days_value',
+      description: "Usage: days='{days_value}'",
+    });
+    expect(found(reportFunction, 'function-parameters-unplaced')).toEqual([]);
+  });
+
+  it("the Response section's subsections are read: the 2xx is the status, the redirect said", () => {
+    const get = reportFunction.spec.paths[path]?.get;
+    expect(Object.keys(get?.responses ?? {})).toEqual(['200', '4XX', '5XX']);
+    expect(found(reportFunction, 'response-status-missing')).toEqual([]);
+    expect(found(reportFunction, 'response-status-other')).toEqual([36]);
+  });
+
+  it('an example whose body is not JSON (text/csv) is said to be so, not reported as broken JSON', () => {
+    expect(found(reportFunction, 'example-json-invalid')).toEqual([]);
+    expect(found(reportFunction, 'example-not-json')).toEqual([56]);
   });
 });
 

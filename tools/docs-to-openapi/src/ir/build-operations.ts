@@ -49,6 +49,8 @@ function kindOf(
   if (method === 'delete') return 'delete';
   if (method === 'get') {
     if (last?.param) return 'get';
+    // `getEmailActivityCounts(period='{period_value}')`: an OData function called with its arguments.
+    if (last && /\(.*\)$/.test(last.text)) return 'function';
     // A GET of a segment bound to an item (or to a type cast of it) that is no navigation property is a
     // function: `/runs/{id}/getStatistics`, `/dataConnectors/{id}/microsoft.graph.x.y/getUploadSession`.
     if (last && (previous?.param || previous?.text.includes('.')) && !navigations.has(last.text))
@@ -63,7 +65,9 @@ function kindOf(
 
 /** Graph-style operation ids: `external.industryData.ListOutboundProvisioningFlowSets`, `….provisioningFlows.reset`. */
 function operationIdOf(kind: OperationKind, path: CanonicalPath): string {
-  const literals = path.segments.filter((s) => !s.param && s.text !== '$ref').map((s) => s.text);
+  const literals = path.segments
+    .filter((s) => !s.param && s.text !== '$ref')
+    .map((s) => s.text.replace(/\(.*\)$/, ''));
   if (kind === 'action' || kind === 'function') return literals.join('.');
   const subject = literals.at(-1) ?? 'root';
   const parents = literals.slice(0, -1);
@@ -321,12 +325,16 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
 
     // A function's parameters go in its URL (`getUploadSession(resetSession=true)`); the spec has no place for
     // them yet, so each page that documents some says so rather than dropping them without a word.
+    // Those written into the path (`(period='{period_value}')`) are carried, as path parameters.
     for (const p of chosen) {
-      const [parameter] = p.doc.functionParameters;
+      const unplaced = p.doc.functionParameters.filter(
+        (f) => !new RegExp(`[(,]\\s*${f.name}\\s*=`).test(path.path),
+      );
+      const [parameter] = unplaced;
       if (!parameter) continue;
       sink.warn(
         'function-parameters-unplaced',
-        `the page documents function parameters (${p.doc.functionParameters.map((f) => f.name).join(', ')}); the spec does not carry them`,
+        `the page documents function parameters (${unplaced.map((f) => f.name).join(', ')}); the spec does not carry them`,
         p.doc.file,
         parameter.line,
       );

@@ -204,6 +204,7 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
       op.path
         .split('/')
         .filter((s) => s && !s.startsWith('{'))
+        .map((s) => s.replace(/\(.*\)$/, ''))
         .slice(0, 3)
         .join('.'),
     ],
@@ -301,11 +302,14 @@ function pathParameters(path: string, types: ReadonlyMap<string, TypeIR>): Param
     const name = m[1] ?? 'id';
     const typeShort = name.replace(/Id$/, '');
     const type = [...types.values()].find((t) => t.shortName === typeShort);
+    // A function's argument written in its segment (`getEmailActivityCounts(period='{period_value}')`) is no
+    // key: Graph's own OpenAPI describes it by its usage.
+    const argument = new RegExp(`\\b(\\w+)='?\\{${name}\\}'?`).exec(path);
     return {
       name,
       in: 'path',
       required: true,
-      description: `The unique identifier of ${typeShort}`,
+      description: argument ? `Usage: ${argument[0]}` : `The unique identifier of ${typeShort}`,
       schema: { type: 'string' },
       ...(type ? { 'x-ms-docs-key-type': typeShort } : {}),
     };

@@ -225,12 +225,34 @@ function readBody(
   };
 }
 
+/**
+ * The paragraphs of a section and of the subsections under it (`## Response` with `### CSV` and `### JSON`
+ * under it, each stating its own status).
+ */
+function paragraphsWithin(page: DocPage, section: Section | undefined): ReturnType<typeof paragraphs> {
+  if (!section) return [];
+  const start = page.sections.indexOf(section);
+  const end = page.sections.findIndex((s, i) => i > start && s.depth <= section.depth);
+  return page.sections.slice(start, end < 0 ? undefined : end).flatMap((s) => paragraphs(s));
+}
+
 function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
   const section = mainSection(page, /^response$/i);
-  for (const p of paragraphs(section)) {
+  const stated = paragraphsWithin(page, section).flatMap((p) => {
     const code = p.rich.codes.map((c) => /^(\d{3})\b/.exec(c.trim())).find(Boolean);
-    if (!code?.[1]) continue;
-    const status = Number(code[1]);
+    return code?.[1] ? [{ p, code, status: Number(code[1]) }] : [];
+  });
+  // A page may state a redirect and a success (302 Found for CSV, 200 OK for JSON): the success is the status.
+  const success = stated.find((s) => s.status >= 200 && s.status < 300) ?? stated[0];
+  for (const other of stated)
+    if (success && other.status !== success.status)
+      sink.info(
+        'response-status-other',
+        `the Response section also states ${other.status}; the spec's success status is ${success.status}`,
+        page.file,
+        other.p.line,
+      );
+  for (const { p, code, status } of success ? [success] : []) {
     const afterStatus = p.rich.text.slice(p.rich.text.indexOf(code[0]));
     const link = p.rich.links.find((l) => /resources\//i.test(l.url) && afterStatus.includes(l.text));
     const mentionsBody = /in the response body|object|collection/i.test(
@@ -297,12 +319,24 @@ function readExamples(
       );
       continue;
     }
-    const { first, body } = splitHttp(target.code.value);
+    const { first, headers, body } = splitHttp(target.code.value);
     let parsedBody: unknown;
     let hasBody = false;
     const bodyLine =
       target.code.valueLine + target.code.value.split('\n').findIndex((l) => /^\s*[{[]/.test(l));
-    if (body) {
+    // A body the example declares as something else (a report's CSV as application/octet-stream) is no JSON.
+    const contentType = headers
+      .find((h) => /^content-type\s*:/i.test(h))
+      ?.replace(/^content-type\s*:\s*/i, '')
+      .trim();
+    if (body && contentType && !/json/i.test(contentType)) {
+      sink.info(
+        'example-not-json',
+        `the ${kind} example's body is ${contentType}, not JSON; it is not a JSON example of the spec`,
+        page.file,
+        target.line,
+      );
+    } else if (body) {
       const json = parseLenientJson(body);
       if (json.ok) {
         parsedBody = json.value;
