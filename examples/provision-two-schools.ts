@@ -21,6 +21,7 @@ import {
   type SecurityGroupProvisioningFlow,
 } from '@sds-toolkit/client';
 import { createToken, startSimulator } from '@sds-toolkit/simulator';
+import { reasonOf } from './reason.js';
 
 const NS = '#microsoft.graph.industryData';
 
@@ -171,7 +172,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error(
       error instanceof IndustryDataError
         ? `provision-two-schools: ${error.message}${error.requestId ? ` (request-id ${error.requestId})` : ''}`
-        : `provision-two-schools: ${error instanceof Error ? error.message : String(error)}`,
+        : `provision-two-schools: ${reasonOf(error)}`,
     );
     process.exitCode = 1;
   });

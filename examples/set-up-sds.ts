@@ -17,6 +17,7 @@ import {
   createIndustryDataClient,
 } from '@sds-toolkit/client';
 import { createToken, startSimulator } from '@sds-toolkit/simulator';
+import { reasonOf } from './reason.js';
 
 /** The files an SDS CSV (v2.1) upload holds, small: two schools, five people, two classes. */
 export const sampleFiles: Readonly<Record<string, string>> = {
@@ -261,7 +262,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((error: unknown) => {
-    console.error(`set-up-sds: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`set-up-sds: ${reasonOf(error)}`);
     process.exitCode = 1;
   });
 }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { type AddressInfo, createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createToken, type RunningSimulator, startSimulator } from '@sds-toolkit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,5 +67,20 @@ describe.concurrent('the example, from the command line', () => {
     const run = await provision(args);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
+  });
+
+  // #20 regression (user trial): with nothing listening, the example said only "fetch failed".
+  it('an API it cannot reach: one line with the reason and what to check, exit 1', {
+    timeout: 60_000,
+  }, async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const run = await provision(['--base-url', `http://127.0.0.1:${port}/beta`]);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      `provision-two-schools: cannot reach the API: connect ECONNREFUSED 127.0.0.1:${port} (check --base-url or GRAPH_BASE_URL, and that the simulator or network is up)`,
+    ]);
   });
 });
