@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Command } from '../src/command.js';
 import { main } from '../src/index.js';
 import { captureIO } from './capture.js';
+import { setUp } from './commands/set-up-fixtures.js';
 import { cleanEnv, lines, sds, sdsCommand } from './run.js';
 
 const work = mkdtempSync(join(tmpdir(), 'sds-bin-'));
@@ -15,9 +16,15 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const notOpenApi = join(work, 'not-openapi.yaml');
 writeFileSync(notOpenApi, 'hello: world\n');
 const slow = { timeout: 30_000 };
-/** Markdown: not YAML, and full of what yaml warns about (`: ` inside lines, aliases). */
-const readme = fileURLToPath(new URL('../../../README.md', import.meta.url));
-const exampleSetUp = fileURLToPath(new URL('../../../examples/sds.yaml', import.meta.url));
+/** Prose, not YAML, with what yaml warns about (`: ` inside lines, `*alias:`) and an `&` that sends it to yaml. */
+const prose = join(work, 'notes.md');
+writeFileSync(
+  prose,
+  '# Notes\n\nSome prose that runs on\nand on: with a colon &more\n\n- **x**: an item, *y: too\n',
+);
+/** A set-up file (the one the config commands are tested with). */
+const setUpFile = join(work, 'sds.yaml');
+writeFileSync(setUpFile, setUp);
 
 /** A base URL on a loopback port nothing listens on (one the OS gave, then closed). */
 async function closedPort(): Promise<string> {
@@ -68,12 +75,12 @@ describe.concurrent('the sds binary', () => {
 
   // #20 regression (user trial): these printed the one line, then some twenty lines of yaml's warnings.
   it.each([
-    ['generate', ['generate', '--spec', readme, '--out', join(work, 'out')]],
+    ['generate', ['generate', '--spec', prose, '--out', join(work, 'out')]],
     [
       'diff',
-      ['diff', fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url)), readme],
+      ['diff', fileURLToPath(new URL('../../../specs/industrydata/openapi.yaml', import.meta.url)), prose],
     ],
-    ['simulate', ['simulate', '--faults', readme]],
+    ['simulate', ['simulate', '--faults', prose]],
   ])('%s given a file that is not YAML: one line, exit 2', slow, async (command, argv) => {
     const run = await sds(argv);
     expect(run.code).toBe(2);
@@ -91,15 +98,7 @@ describe.concurrent('the sds binary', () => {
   });
 
   it('a failure of the work: one line, exit 1, no stack trace', slow, async () => {
-    const run = await sds([
-      'plan',
-      '--config',
-      exampleSetUp,
-      '--base-url',
-      await closedPort(),
-      '--token',
-      't',
-    ]);
+    const run = await sds(['plan', '--config', setUpFile, '--base-url', await closedPort(), '--token', 't']);
     expect(run.code).toBe(1);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/^sds plan: cannot reach the API: /)]);
   });
@@ -108,7 +107,7 @@ describe.concurrent('the sds binary', () => {
     const run = await sds([
       'plan',
       '--config',
-      exampleSetUp,
+      setUpFile,
       '--base-url',
       await closedPort(),
       '--token',
