@@ -15,10 +15,13 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Inline styles: the page needs nothing from the network. Tables keep to the page's width (links and code,
- * the long unbroken strings, may break anywhere, so no cell is wider than the page), so nothing scrolls
- * sideways at 1280 px; long sections are `<details>` in the markdown. Colours for light and dark schemes, each
- * text colour at least 4.5:1 (WCAG AA) on its background; the chart's colours are its classes, set here.
+ * Inline styles: the page needs nothing from the network. Tables keep to the page's width: a path in a table
+ * cell breaks after its slashes (`<wbr>`, see breakPaths) and at its hyphens, never inside a word, so its column
+ * is as wide as its longest part and nothing scrolls sideways at 1280 px; a longer unbroken string breaks where
+ * it must (`overflow-wrap:break-word`, the last resort). The defects' tables, one a code, share their columns'
+ * widths: where (a docs path and its line) 30%, page 22%, the message the rest. Long sections are `<details>` in
+ * the markdown. Colours for light and dark schemes, each text colour at least 4.5:1 (WCAG AA) on its
+ * background; the chart's colours are its classes, set here.
  */
 const style = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--head:#f3f4f6;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--link:#0969da}
@@ -28,9 +31,9 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg)
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:13.5px}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
-td a,td code{overflow-wrap:anywhere}
 th{background:var(--head)}
-code{font-size:12.5px;overflow-wrap:anywhere;word-break:break-all}
+details.defects table{table-layout:fixed;min-width:40rem}details.defects th:first-child{width:30%}details.defects th:last-child{width:22%}
+code{font-size:12.5px}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}
 svg{max-width:100%;height:auto;display:block}
 a{color:var(--link)}
@@ -38,6 +41,26 @@ a{color:var(--link)}
 .ratio-chart text{paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
 p:first-of-type{font-size:1.05rem}
 `;
+
+/**
+ * A break opportunity (`<wbr>`) after each '/' of a path in a table cell (in a link, a code span or the text)
+ * (`api-reference/beta/api/x.md:12`, `/external/industryData/inboundFlows/{id}`): browsers do not break after a
+ * slash, so a path broke mid-word, or kept its column narrow, or pushed its table wider than the page. Not after
+ * a leading '/', nor the first of '//', nor at the end; a short word with a slash (`req/s`) stays whole; the text
+ * copies as it was.
+ */
+export function breakPaths(html: string): string {
+  // An entity (`&lt;/b&gt;`, escaped text) is no part of a path.
+  const path = /[^\s<>&;]*\/[^\s<>&;]*/g;
+  return html.replace(/<td>([\s\S]*?)<\/td>/g, (_cell, inner: string) => {
+    const broken = inner.replace(
+      /(^|>)([^<]+)/g,
+      (_all, before: string, text: string) =>
+        before + text.replace(path, (p) => (p.length > 12 ? p.replace(/(?<=[^/])\/(?!\/|$)/g, '/<wbr>') : p)),
+    );
+    return `<td>${broken}</td>`;
+  });
+}
 
 /** The report's page: its markdown rendered (GFM tables, the markdown's own HTML kept) into one template. */
 export function renderPage(markdown: string, title: string): string {
@@ -55,7 +78,7 @@ export function renderPage(markdown: string, title: string): string {
 <style>${style}</style>
 </head>
 <body>
-${body.trim()}
+${breakPaths(body.trim())}
 </body>
 </html>
 `;

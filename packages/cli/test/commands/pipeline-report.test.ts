@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPage } from '../../src/commands/pipeline-html.js';
+import { breakPaths, renderPage } from '../../src/commands/pipeline-html.js';
 import {
   contractsMarkdown,
   docsRepository,
@@ -204,6 +204,29 @@ describe('the page rendered from the markdown', () => {
     expect(html).toContain('<details class="defects">');
     expect(html).toMatch(/<svg [^>]*role="img"/);
     expect(html).not.toContain('<b>path</b>');
+  });
+
+  it.each([
+    [
+      'a docs path in a link',
+      '<td><a href="x">api-reference/beta/api/x-y.md:12</a></td>',
+      '<td><a href="x">api-reference/<wbr>beta/<wbr>api/<wbr>x-y.md:12</a></td>',
+    ],
+    [
+      'a path in the text, after a leading slash none',
+      '<td>path /external/industryData/{id}/$ref conflicts</td>',
+      '<td>path /external/<wbr>industryData/<wbr>{id}/<wbr>$ref conflicts</td>',
+    ],
+    [
+      'a URL: none inside its //',
+      '<td><a href="u">https://learn.microsoft.com/graph/x</a></td>',
+      '<td><a href="u">https://learn.microsoft.com/<wbr>graph/<wbr>x</a></td>',
+    ],
+    ['a short word with a slash', '<td>28,446 req/s</td>', '<td>28,446 req/s</td>'],
+    ['escaped markup', '<td>a &lt;b&gt;path&lt;/b&gt;</td>', '<td>a &lt;b&gt;path&lt;/b&gt;</td>'],
+    ['outside a table cell', '<p>api-reference/beta/api/x.md</p>', '<p>api-reference/beta/api/x.md</p>'],
+  ])('breaks a path after its slashes: %s', (_case, html, broken) => {
+    expect(breakPaths(html)).toBe(broken);
   });
 
   it('self-contained: no script, no stylesheet or image from anywhere', () => {

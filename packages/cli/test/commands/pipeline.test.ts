@@ -167,6 +167,30 @@ const lowContrast = `(() => {
   return problems;
 })()`;
 
+/**
+ * Every place a link or code in a table cell wraps to a new line other than after a '/', a '-' or a space: a path
+ * broken mid-word. Read character by character, from each character's box. (A string: no DOM types here.)
+ */
+const midWordBreaks = `(() => {
+  const problems = [];
+  for (const e of document.querySelectorAll('td a, td code')) {
+    const chars = [];
+    const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      for (let i = 0; i < n.textContent.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const box = range.getClientRects()[0];
+        if (box) chars.push({ c: n.textContent[i], top: box.top });
+      }
+    for (let i = 1; i < chars.length; i++)
+      if (chars[i].top > chars[i - 1].top + 2 && !/[\\/\\s-]/.test(chars[i - 1].c))
+        problems.push(e.textContent + ' breaks after "' + e.textContent.slice(0, i) + '"');
+  }
+  return problems;
+})()`;
+
 const launchArgs = [
   '--headless',
   '--no-sandbox',
@@ -254,6 +278,22 @@ describe.skipIf(!existsSync(chromium))('the HTML report in headless Chromium', (
       );
       await page.close();
     }
+  });
+
+  it('paths in tables break after a slash or a hyphen, never mid-word; the defects’ where and page columns readable', async () => {
+    const { page } = await open(1280);
+    // The user trial: "where" and "page" ~7 characters wide, each path broken mid-word.
+    expect(await page.evaluate(midWordBreaks)).toEqual([]);
+    const widths = (await page.evaluate(
+      "[...document.querySelectorAll('details.defects table')].map((t) => [...t.querySelectorAll('th')].map((th) => th.getBoundingClientRect().width / t.getBoundingClientRect().width))",
+    )) as number[][];
+    expect(widths.length).toBeGreaterThan(0);
+    for (const [where = 0, message = 0, pageColumn = 0] of widths) {
+      expect(where).toBeGreaterThan(0.25);
+      expect(pageColumn).toBeGreaterThan(0.18);
+      expect(message).toBeGreaterThan(0.4);
+    }
+    await page.close();
   });
 
   it('every text at WCAG AA contrast (4.5:1), light and dark, the chart’s green and red too', async () => {
