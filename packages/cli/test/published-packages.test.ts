@@ -22,6 +22,8 @@ const tsc = fileURLToPath(new URL('../node_modules/typescript/bin/tsc', import.m
 
 let work: string;
 let project: string;
+/** What `pnpm pack` said of each package before it was built. */
+const packedUnbuilt: Record<string, string> = {};
 let simulator: RunningSimulator;
 
 /** The folder of a package, copied without its outputs; its node_modules linked, not copied. */
@@ -88,6 +90,12 @@ beforeAll(async () => {
   copyPackage('openapi-model', repo);
   for (const name of ['client', 'rules'] as const) {
     const dir = copyPackage(name, repo);
+    try {
+      run('pnpm', ['pack', '--pack-destination', join(work, 'unbuilt')], dir);
+      packedUnbuilt[name] = 'packed';
+    } catch (error) {
+      packedUnbuilt[name] = (error as Error).message;
+    }
     run('pnpm', ['run', 'build'], dir);
     run('pnpm', ['pack', '--pack-destination', tarballs], dir);
   }
@@ -153,6 +161,11 @@ process.stdout.write(JSON.stringify({ listed, updated, refused, sentByTheRefusal
 `;
 
 describe('@sds-toolkit/client and @sds-toolkit/rules, packed and installed outside the workspace', () => {
+  // #15 regression (user trial): packing before building made a tarball of package.json and README alone.
+  it.each(['client', 'rules'])('%s refuses to be packed before it is built', (name) => {
+    expect(packedUnbuilt[name]).toMatch(/dist\/ is missing: run pnpm build from the repository root/);
+  });
+
   const cases = [
     [
       'ESM (import)',
