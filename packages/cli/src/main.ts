@@ -18,7 +18,7 @@ function overview(available: readonly Command[]): string {
   const width = Math.max(...available.map((c) => c.name.length));
   const lines = available.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    'sds — School Data Sync (Graph beta industryData) outbound provisioning toolkit',
+    'sds — School Data Sync (Graph beta industryData) toolkit: docs → spec → client, simulator, contracts, set-ups as files',
     '',
     'Usage: sds <command> [options]     sds help <command>     sds --version',
     '',
