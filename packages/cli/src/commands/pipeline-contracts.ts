@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { ContractRun } from '@sds-toolkit/contract-tests';
 import { userPath } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -12,6 +12,12 @@ export function scenariosFolder(io: CliIO, given: string | undefined): string | 
   if (!existsSync(path) || !statSync(path).isDirectory())
     throw new UsageError(
       `--scenarios ${given} is not a folder: give the folder of the scenario files (*.yaml)`,
+    );
+  // Checked here, not left to the suites: an empty folder ran every suite for half a minute and ended in
+  // vitest's "No test suite found" and an 88-line diff.
+  if (!readdirSync(path).some((file) => /\.ya?ml$/.test(file)))
+    throw new UsageError(
+      `--scenarios ${given} holds no scenario file (*.yaml): give the folder that holds them (the simulator's own: packages/simulator/scenarios)`,
     );
   return path;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/index.js';
 import { captureIO } from '../capture.js';
@@ -12,6 +15,23 @@ describe('sds contracts', () => {
       /^sds contracts: --scenarios no\/such\/folder is not a folder: give the folder of the scenario files \(\*\.yaml\)/,
     );
     expect(io.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  // #18/#20 regression (user trial): an empty folder ran every suite (~30 s) and ended in vitest's own output.
+  it('a scenarios folder without scenario files is a usage error, before anything runs', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sds-no-scenarios-'));
+    writeFileSync(join(empty, 'notes.txt'), 'not a scenario\n');
+    const io = captureIO({});
+    try {
+      expect(await main(['contracts', '--scenarios', empty], io)).toBe(2);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    expect(io.err.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^sds contracts: --scenarios .* holds no scenario file \(\*\.yaml\): give the folder/,
+      ),
+    ]);
   });
 
   it('--help says where outcomes come from', async () => {
