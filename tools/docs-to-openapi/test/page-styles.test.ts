@@ -24,6 +24,7 @@ const flagsEnum = fixture('flags-enum');
 const v1Folder = fixture('v1-folder');
 const functionParameters = fixture('function-parameters');
 const reportFunction = fixture('report-function');
+const referencePost = fixture('reference-post');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -347,6 +348,20 @@ describe("an action's parameters", () => {
     expect((properties.passengers as SchemaObject).description).toBe('How many travel.');
     expect(found(actionParameters, 'body-property-unknown')).toEqual([]);
     expect(found(actionParameters, 'type-unknown', 'api/contoso-ferry-sail.md')).toEqual([37]);
+  });
+});
+
+describe('references', () => {
+  it('a POST to …/$ref creates a reference: its body is { "@odata.id" }, whatever resource the page names', () => {
+    const post = referencePost.spec.paths['/contoso/crews/{crewId}/sailors/$ref']?.post;
+    expect(post?.operationId).toBe('contoso.crews.CreateSailorsRef');
+    expect(post?.['x-ms-docs-operation-type']).toBe('operation');
+    expect(post?.requestBody?.content['application/json']?.schema).toEqual({
+      type: 'object',
+      properties: { '@odata.id': { type: 'string', description: 'The URL of the entity to reference.' } },
+      required: ['@odata.id'],
+    });
+    expect(found(referencePost, 'example-property-unknown')).toEqual([]);
   });
 });
 

@@ -45,6 +45,8 @@ function kindOf(
 ): OperationKind {
   const last = path.segments.at(-1);
   const previous = path.segments.at(-2);
+  // `POST /classes/{id}/members/$ref` adds a reference to a collection: a create, never an action.
+  if (method === 'post' && last?.text === '$ref') return 'create';
   if (method === 'patch' || method === 'put') return 'update';
   if (method === 'delete') return 'delete';
   if (method === 'get') {
@@ -227,6 +229,19 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       const subject = doc.subject
         ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line, true)
         : undefined;
+      if (p.path.path.endsWith('/$ref') && (p.method === 'post' || p.method === 'put')) {
+        // The body of a reference is `{ "@odata.id": "<URL of the entity>" }`, whatever resource the page names.
+        parameters ??= [
+          {
+            name: '@odata.id',
+            type: { kind: 'primitive', name: 'String', collection: false },
+            description: 'The URL of the entity to reference.',
+            required: true,
+            source: { file: doc.file, line: p.line },
+          },
+        ];
+        continue;
+      }
       if (doc.bodyIsParameters && doc.bodyTable) {
         // An action's parameters: the body is an object of them, not the resource the page is about.
         parameters ??= doc.bodyTable.map((b) => {

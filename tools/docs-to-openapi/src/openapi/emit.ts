@@ -138,6 +138,15 @@ function bodySchema(typeNames: readonly string[]): SchemaObject {
   };
 }
 
+/** A required parameter must be given a value: unlike a property, it is not nullable. */
+function parameterSchema(p: ParameterIR, type: TypeRef, known: ReadonlySet<string>): SchemaObject {
+  const schema = propertySchema(type, known, p.description, false);
+  if (!p.required) return schema;
+  const { nullable: _nullable, anyOf, ...rest } = schema;
+  // `anyOf: [$ref, { type: object, nullable: true }]` is how a nullable reference is written in 3.0.
+  return anyOf?.[0]?.$ref ? { ...anyOf[0], ...rest } : anyOf ? { anyOf, ...rest } : rest;
+}
+
 /** An action's parameters as the object its request body is. */
 function parametersSchema(parameters: readonly ParameterIR[], known: ReadonlySet<string>): SchemaObject {
   const required = parameters.filter((p) => p.required).map((p) => p.name);
@@ -146,7 +155,7 @@ function parametersSchema(parameters: readonly ParameterIR[], known: ReadonlySet
     properties: Object.fromEntries(
       parameters.map((p) => [
         p.name,
-        p.type ? propertySchema(p.type, known, p.description, false) : { description: p.description },
+        p.type ? parameterSchema(p, p.type, known) : { description: p.description },
       ]),
     ),
     ...(required.length > 0 ? { required } : {}),
@@ -215,7 +224,11 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
   if (op.requestTypes.length > 0 || op.requestParameters) {
     result.requestBody = {
       required: true,
-      description: op.requestParameters ? 'Action parameters' : 'New property values',
+      description: op.path.endsWith('/$ref')
+        ? 'New navigation property ref value'
+        : op.requestParameters
+          ? 'Action parameters'
+          : 'New property values',
       content: {
         'application/json': {
           schema: op.requestParameters
