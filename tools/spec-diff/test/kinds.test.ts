@@ -436,6 +436,19 @@ const rows: Row[] = [
     verdict: 'documentation',
   },
   {
+    kind: 'abstract-changed',
+    name: 'a base type now documented as abstract',
+    after: (s) => (widget(s)['x-ms-abstract'] = true),
+    verdict: 'documentation',
+  },
+  {
+    kind: 'abstract-changed',
+    name: 'a type no longer documented as abstract',
+    before: (s) => (widget(s)['x-ms-abstract'] = true),
+    after: none,
+    verdict: 'documentation',
+  },
+  {
     kind: 'schema-description-changed',
     name: 'a type’s words',
     after: (s) => (widget(s).description = 'A better widget.'),

@@ -536,6 +536,12 @@ const cases: Case[] = [
     verdict: 'docs-defect',
   },
   {
+    kind: 'abstract-changed',
+    name: 'the widget page no longer says it is an abstract type',
+    after: { [widget]: replace(' This is an abstract type.', '') },
+    verdict: 'documentation',
+  },
+  {
     kind: 'schema-description-changed',
     name: 'the widget page’s introduction reworded',
     after: { [widget]: replace('A widget made on the shop floor.', 'A widget, made on the shop floor.') },

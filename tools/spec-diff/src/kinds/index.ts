@@ -1,3 +1,4 @@
+import { abstractChanged } from './abstract-changed.js';
 import { acceptedPropertiesNarrowed } from './accepted-properties-narrowed.js';
 import { acceptedPropertiesWidened } from './accepted-properties-widened.js';
 import { baseTypeChanged } from './base-type-changed.js';
@@ -107,6 +108,7 @@ export const changeKinds: readonly ChangeKind[] = [
   discriminatorMappingAdded,
   typeNameCasingChanged,
   typeResolved,
+  abstractChanged,
   schemaDescriptionChanged,
   propertyRemoved,
   propertyRenamed,
