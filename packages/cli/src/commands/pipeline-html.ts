@@ -20,8 +20,9 @@ export function escapeHtml(text: string): string {
  * is as wide as its longest part and nothing scrolls sideways at 1280 px; a longer unbroken string breaks where
  * it must (`overflow-wrap:break-word`, the last resort). The defects' tables, one a code, share their columns'
  * widths: where (a docs path and its line) 30%, page 22%, the message the rest. Long sections are `<details>` in
- * the markdown. Colours for light and dark schemes, each text colour at least 4.5:1 (WCAG AA) on its
- * background; the chart's colours are its classes, set here.
+ * the markdown. On a phone, tables scroll inside their own container and the chart scales to the width. Colours
+ * for light and dark schemes, each text colour at least 4.5:1 (WCAG AA) on its background; the chart's colours
+ * are its classes, set here.
  */
 const style = `
 :root{color-scheme:light dark;--bg:#fff;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--head:#f3f4f6;--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--link:#0969da}
@@ -29,13 +30,15 @@ const style = `
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;padding:1.5rem;max-width:76rem;overflow-wrap:break-word}
 h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid var(--line);padding-bottom:.2rem}h3{font-size:1.05rem}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:13.5px}
+.table-scroll{overflow-x:auto;margin:.5rem 0 1rem}
+table{border-collapse:collapse;width:100%;margin:0;font-size:13.5px}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
 th{background:var(--head)}
-details.defects table{table-layout:fixed;min-width:40rem}details.defects th:first-child{width:30%}details.defects th:last-child{width:22%}
+details.defects table{min-width:40rem}details.defects th:first-child{width:30%}details.defects th:last-child{width:22%}
 code{font-size:12.5px}
 details{margin:.4rem 0 1rem}summary{cursor:pointer;font-weight:600}
-svg{max-width:100%;height:auto;display:block}
+svg{max-width:100%;height:auto;display:block}.ratio-chart{width:100%;max-width:600px}
+@media (max-width:40rem){body{padding:1rem .75rem}h1{font-size:1.35rem}}
 a{color:var(--link)}
 .ratio-chart .met{fill:var(--ok)}.ratio-chart .missed{fill:var(--bad)}.ratio-chart .muted{fill:var(--muted)}
 .ratio-chart text{paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
@@ -62,6 +65,13 @@ export function breakPaths(html: string): string {
   });
 }
 
+/**
+ * Each table in a container of its own that scrolls sideways when the table is wider than the page (a phone: a
+ * defects table keeps its columns readable at 40rem), so the page itself never does.
+ */
+export const scrollTables = (html: string): string =>
+  html.replaceAll('<table>', '<div class="table-scroll"><table>').replaceAll('</table>', '</table></div>');
+
 /** The report's page: its markdown rendered (GFM tables, the markdown's own HTML kept) into one template. */
 export function renderPage(markdown: string, title: string): string {
   const body = micromark(markdown, {
@@ -78,7 +88,7 @@ export function renderPage(markdown: string, title: string): string {
 <style>${style}</style>
 </head>
 <body>
-${breakPaths(body.trim())}
+${scrollTables(breakPaths(body.trim()))}
 </body>
 </html>
 `;

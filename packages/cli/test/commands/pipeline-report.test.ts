@@ -202,6 +202,10 @@ describe('the page rendered from the markdown', () => {
     expect(html).toContain('<td>a &lt;b&gt;path&lt;/b&gt; | piped</td>');
     expect(html).toContain(`<a href="${learn}">industrydata-provisioningflow-reset</a>`);
     expect(html).toContain('<details class="defects">');
+    // Each table in a container that scrolls sideways on a narrow screen, not the page.
+    expect(html.match(/<table>/g)?.length).toBeGreaterThan(1);
+    expect(html.match(/<div class="table-scroll"><table>/g)?.length).toBe(html.match(/<table>/g)?.length);
+    expect(html.match(/<\/table><\/div>/g)?.length).toBe(html.match(/<table>/g)?.length);
     expect(html).toMatch(/<svg [^>]*role="img"/);
     expect(html).not.toContain('<b>path</b>');
   });

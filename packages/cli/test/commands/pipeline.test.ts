@@ -281,9 +281,13 @@ describe.skipIf(!existsSync(chromium))('the HTML report in headless Chromium', (
   });
 
   it('paths in tables break after a slash or a hyphen, never mid-word; the defects’ where and page columns readable', async () => {
-    const { page } = await open(1280);
     // The user trial: "where" and "page" ~7 characters wide, each path broken mid-word.
-    expect(await page.evaluate(midWordBreaks)).toEqual([]);
+    for (const width of [1280, 390]) {
+      const narrow = await open(width);
+      expect({ width, breaks: await narrow.page.evaluate(midWordBreaks) }).toEqual({ width, breaks: [] });
+      await narrow.page.close();
+    }
+    const { page } = await open(1280);
     const widths = (await page.evaluate(
       "[...document.querySelectorAll('details.defects table')].map((t) => [...t.querySelectorAll('th')].map((th) => th.getBoundingClientRect().width / t.getBoundingClientRect().width))",
     )) as number[][];
@@ -293,6 +297,25 @@ describe.skipIf(!existsSync(chromium))('the HTML report in headless Chromium', (
       expect(pageColumn).toBeGreaterThan(0.18);
       expect(message).toBeGreaterThan(0.4);
     }
+    await page.close();
+  });
+
+  it('at 390 px (a phone): nothing scrolls sideways but the tables, each inside its own container; the chart fits', async () => {
+    // The user trial: the page was 465 px wide at 390.
+    const { page, problems, sideways } = await open(390);
+    const width = await sideways();
+    expect(width.scroll).toBeLessThanOrEqual(width.client);
+    const layout = (await page.evaluate(`({
+      tables: document.querySelectorAll('table').length,
+      contained: document.querySelectorAll('div.table-scroll > table').length,
+      wider: [...document.querySelectorAll('div.table-scroll')].filter((d) => d.scrollWidth > d.clientWidth).length,
+      chart: document.querySelector('svg.ratio-chart')?.getBoundingClientRect().right ?? 0,
+    })`)) as { tables: number; contained: number; wider: number; chart: number };
+    expect(layout.contained).toBe(layout.tables);
+    // Some tables are wider than a phone: they scroll in their container (so the check above means something).
+    expect(layout.wider).toBeGreaterThan(0);
+    expect(layout.chart).toBeLessThanOrEqual(width.client);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
