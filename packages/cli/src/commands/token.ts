@@ -39,10 +39,14 @@ as \`sds simulate\` reads it.
     const known = knownScopes(loadSpec(defaultSpecPath), kind);
     const unknown = scopes.filter((s) => !known.includes(s));
     const [first] = unknown;
-    if (first !== undefined)
+    if (first !== undefined) {
+      const named = `unknown ${kind} scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `'${s}'`).join(', ')}`;
+      // A likely typo gets the one scope meant; the whole list (some twenty) only when none is close.
+      const meant = unknown.length === 1 ? didYouMean(first, known) : '';
       throw new UsageError(
-        `unknown ${kind} scope${unknown.length === 1 ? '' : 's'} ${unknown.map((s) => `'${s}'`).join(', ')}; the spec's permission tables list ${known.join(', ')}${didYouMean(first, known)}`,
+        meant ? `${named}${meant}` : `${named}; the spec's permission tables list ${known.join(', ')}`,
       );
+    }
     const raw = values['expires-in'];
     const expires = Number(raw);
     if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(expires) || expires <= 0)
