@@ -101,8 +101,14 @@ export const generateCommand: Command = {
         if (!values.json) io.stdout(`up to date: ${plural(generated.files.size, 'file')} in ${outDir}\n`);
         return ExitCode.ok;
       }
+      // The command to run is this one without --check: the same --spec and --out, or it would fix another folder.
+      const shell = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", "'\\''")}'`);
+      const again = [
+        'pnpm sds generate',
+        ...args.filter((a) => a !== '--check' && a !== '--json').map(shell),
+      ];
       io.stderr(
-        `sds generate --check: ${outDir} is not what the spec generates; run \`pnpm sds generate\`:\n${stale.map((s) => `  ${s}\n`).join('')}`,
+        `sds generate --check: ${outDir} is not what the spec generates; run \`${again.join(' ')}\`:\n${stale.map((s) => `  ${s}\n`).join('')}`,
       );
       return ExitCode.failed;
     }

@@ -28,6 +28,8 @@ describe('sds generate', () => {
     expect(io.err).toMatch(/changed {2}runtime\.ts/);
     expect(io.err).toMatch(/extra {4}stray\.ts/);
     expect(io.err).toMatch(/missing {2}index\.ts/);
+    // #20 (user trial): it advised `pnpm sds generate`, which writes the committed client, not this folder.
+    expect(io.err).toContain(`run \`pnpm sds generate --out ${out}\``);
     expect(await main(['generate', '--out', out], captureIO())).toBe(0);
     expect(await main(['generate', '--out', out, '--check'], captureIO())).toBe(0);
   });
