@@ -42,11 +42,11 @@ describe('sds generate', () => {
     rmSync(ir);
   });
 
-  it('a spec that is not OpenAPI fails (exit 1) with a message naming the file', async () => {
+  it('a spec that is not OpenAPI is wrong input (exit 2, as in diff) with a message naming the file', async () => {
     const bad = join(out, '..', `bad-${Date.now()}.yaml`);
     writeFileSync(bad, 'hello: world\n');
     const io = captureIO();
-    expect(await main(['generate', '--spec', bad, '--out', join(out, 'x')], io)).toBe(1);
+    expect(await main(['generate', '--spec', bad, '--out', join(out, 'x')], io)).toBe(2);
     expect(io.err).toMatch(/is not an OpenAPI 3 document/);
     rmSync(bad);
   });
