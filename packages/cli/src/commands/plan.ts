@@ -15,7 +15,7 @@ set); a name the tenant has twice is an error. The file is checked first (YAML, 
 the documented rules): a problem is reported at its line, before any request. Nothing is changed.
 
   --config <file>      the set-up file (YAML or JSON)
-${targetUsage}
+${targetUsage.replace(/^( {2}--\S+ \S+| {2}) {3}/gm, '$1     ')}
   --prune              also plan deleting what the tenant has and the file does not
   --json               print the plan as JSON: { changes, summary, actions, requests, unmanaged }
   --detailed-exitcode  exit 0 when nothing would change, 2 when something would, 1 on any error (as Terraform)
