@@ -25,6 +25,7 @@ const v1Folder = fixture('v1-folder');
 const functionParameters = fixture('function-parameters');
 const reportFunction = fixture('report-function');
 const referencePost = fixture('reference-post');
+const undocumentedBody = fixture('undocumented-body');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -348,6 +349,26 @@ describe("an action's parameters", () => {
     expect((properties.passengers as SchemaObject).description).toBe('How many travel.');
     expect(found(actionParameters, 'body-property-unknown')).toEqual([]);
     expect(found(actionParameters, 'type-unknown', 'api/contoso-ferry-sail.md')).toEqual([37]);
+  });
+});
+
+describe('bodies typed by a type no page of the folder documents', () => {
+  it('are left untyped and said, never a $ref to a schema the document lacks', () => {
+    const put = undocumentedBody.spec.paths['/contoso/docks/{dockId}/cargo/{cargoId}']?.put;
+    expect(put?.requestBody?.content['application/json']?.schema).toEqual({
+      'x-docs-unresolved-type': 'microsoft.graph.contoso.cargo',
+    });
+    expect(put?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      'x-docs-unresolved-type': 'microsoft.graph.contoso.cargoReceipt',
+    });
+    const said = undocumentedBody.diagnostics.filter(
+      (d) => d.code === 'type-unknown' && d.file === 'api/contoso-dock-put-cargo.md',
+    );
+    expect(said.map((d) => d.message.split(' is typed ')[0])).toEqual([
+      'the request body of PUT /contoso/docks/{dockId}/cargo/{cargoId}',
+      'the response of PUT /contoso/docks/{dockId}/cargo/{cargoId}',
+    ]);
+    expect(JSON.stringify(undocumentedBody.spec)).not.toContain('schemas/microsoft.graph.contoso.cargo');
   });
 });
 

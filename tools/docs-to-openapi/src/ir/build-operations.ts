@@ -310,6 +310,18 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
     }
     const specificRequestTypes = mostSpecific(requestTypes, typeMap);
     const specificResponseTypes = mostGeneral(responseTypes, typeMap);
+    for (const [what, names_] of [
+      ['request body', specificRequestTypes],
+      ['response', specificResponseTypes],
+    ] as const)
+      for (const name of names_)
+        if (!typeMap.has(name) && !names.enumNames.has(name.toLowerCase()))
+          sink.warn(
+            'type-unknown',
+            `the ${what} of ${first.method.toUpperCase()} ${path.path} is typed ${name}, which no page of the folder documents; it is left untyped`,
+            first.doc.file,
+            first.line,
+          );
     const kind = kindOf(first.method, path, status, responseCollection, listedPaths, navigations);
 
     const requestExamples: ExampleIR[] = [];

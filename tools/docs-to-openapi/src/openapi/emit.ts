@@ -127,7 +127,14 @@ function typeSchema(
   return schema;
 }
 
-function bodySchema(typeNames: readonly string[]): SchemaObject {
+/**
+ * The schema of a body typed by these types. A type no page of the folder documents has no schema to refer to:
+ * it is left untyped, as a property of such a type is (a $ref to nothing would make the document invalid).
+ */
+function bodySchema(allNames: readonly string[], known: ReadonlySet<string>): SchemaObject {
+  const typeNames = allNames.filter((n) => known.has(n));
+  const unknown = allNames.filter((n) => !known.has(n));
+  if (typeNames.length === 0) return { 'x-docs-unresolved-type': unknown.join(', ') };
   if (typeNames.length === 1 && typeNames[0]) return ref(typeNames[0]);
   return {
     oneOf: typeNames.map(ref),
@@ -233,7 +240,7 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
         'application/json': {
           schema: op.requestParameters
             ? parametersSchema(op.requestParameters, known)
-            : bodySchema(op.requestTypes),
+            : bodySchema(op.requestTypes, known),
           ...(op.requestExamples.length > 0
             ? {
                 examples: Object.fromEntries(
@@ -256,12 +263,12 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
           title: `Collection of ${op.responseTypes.map((t) => t.split('.').pop()).join(', ')}`,
           type: 'object',
           properties: {
-            value: { type: 'array', items: bodySchema(op.responseTypes) },
+            value: { type: 'array', items: bodySchema(op.responseTypes, known) },
             '@odata.count': { type: 'integer', format: 'int64', nullable: true },
             '@odata.nextLink': { type: 'string', nullable: true },
           },
         }
-      : bodySchema(op.responseTypes);
+      : bodySchema(op.responseTypes, known);
   }
   // An operation whose pages state no success status answers "some 2xx" (OpenAPI's range key), not a guess.
   result.responses[op.status === undefined ? '2XX' : String(op.status)] = {
