@@ -114,7 +114,14 @@ steps are skipped, and said so.
               ...s,
               durationMs: Math.round(s.durationMs),
             })),
-            behaviours: { ...run.counts, total: run.results.length, items: contracts.behaviours },
+            // camelCase keys, as `sds pipeline --json` has them: `notRun`, not the outcome's words 'not run'.
+            behaviours: {
+              passed: run.counts.passed,
+              failed: run.counts.failed,
+              notRun: run.counts['not run'],
+              total: run.results.length,
+              items: contracts.behaviours,
+            },
             report: written,
             broker: brokerSummary,
           },

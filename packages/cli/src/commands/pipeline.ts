@@ -21,6 +21,7 @@ import {
   type PipelineReport,
   pipelineMarkdown,
   type StageSummary,
+  stagesHeadline,
   summaryLine,
 } from './pipeline-report.js';
 
@@ -127,7 +128,8 @@ const stages: readonly [string, Stage][] = [
           s.total === 0
             ? 'no changes against the committed spec'
             : `${s.breaking} breaking, ${s.nonBreaking} non-breaking, ${s.documentation} documentation changes, ${s.docsDefect} docs defects: run \`pnpm sds regen --docs <dir>\``,
-        details: result.changes.slice(0, 10).map((c) => `${c.classification}: ${c.message}`),
+        // Every change: the terminal shows the first few and counts the rest ("… 135 more in the report").
+        details: result.changes.map((c) => `${c.classification}: ${c.message}`),
       };
     },
   ],
@@ -355,8 +357,11 @@ export const pipelineCommand: Command = {
       io.stdout(`${JSON.stringify(reportJson(report, summaryLine(report), written), null, 2)}\n`);
     } else {
       say(`  6. report: ${written.markdown}\n            ${written.html}\n`);
+      // The report's headline, told the same way: a stage that warned or was skipped is not "every stage passed".
       say(
-        failed.length === 0 ? 'pipeline: every stage passed\n' : `pipeline: FAILED in ${failed.join(', ')}\n`,
+        failed.length === 0
+          ? `pipeline: ${stagesHeadline(report.stages).replaceAll('**', '')}\n`
+          : `pipeline: FAILED in ${failed.join(', ')}\n`,
       );
     }
     return failed.length === 0 ? ExitCode.ok : ExitCode.failed;
