@@ -113,7 +113,7 @@ describe('a set-up file is checked before any request, each problem at its line'
     [
       'an inbound file flow reading from an API connector',
       ['dataConnector: csv', 'dataConnector: oneroster'],
-      "sds.yaml:37:20: an inboundFileFlow reads from azureDataLakeConnector; 'oneroster' is an oneRosterApiDataConnector",
+      "sds.yaml:37:20: an inboundFileFlow reads from azureDataLakeConnector; 'oneroster' is a oneRosterApiDataConnector",
     ],
     [
       'an inbound flow without its year',

@@ -37,3 +37,17 @@ export const byCodePoint =
   <T>(key: (item: T) => string) =>
   (a: T, b: T): number =>
     compareCodePoints(key(a), key(b));
+
+/**
+ * The indefinite article a word takes in a message ("an inboundFileFlow", "a userProvisioningFlow"), by how it
+ * sounds: a vowel letter that sounds like "you" or "won" takes "a" (unit, user, one), a silent h takes "an".
+ */
+export function article(word: string): 'a' | 'an' {
+  const w = word.toLowerCase();
+  if (/^(hour|honest|honou?r|heir)/.test(w)) return 'an';
+  if (/^(one|once|uni|use|usu|uti|ura|eu|ewe|ubi)/.test(w)) return 'a';
+  return /^[aeiou]/.test(w) ? 'an' : 'a';
+}
+
+/** The word with its indefinite article: `a year`, `an inboundApiFlow`. */
+export const withArticle = (word: string): string => `${article(word)} ${word}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byCodePoint, compareCodePoints } from '../src/index.js';
+import { byCodePoint, compareCodePoints, withArticle } from '../src/index.js';
 
 describe('compareCodePoints', () => {
   it.each([
@@ -24,5 +24,24 @@ describe('compareCodePoints', () => {
       'jam',
       'yard',
     ]);
+  });
+});
+
+// #18 (user trial): messages said "for a inboundApiFlow".
+describe('withArticle: the article a type name takes by its sound', () => {
+  it.each([
+    ['inboundApiFlow', 'an inboundApiFlow'],
+    ['administrativeUnitProvisioningFlow', 'an administrativeUnitProvisioningFlow'],
+    ['azureDataLakeConnector', 'an azureDataLakeConnector'],
+    ['oneRosterApiDataConnector', 'a oneRosterApiDataConnector'],
+    ['userProvisioningFlow', 'a userProvisioningFlow'],
+    ['uploadSession', 'an uploadSession'],
+    ['unit', 'a unit'],
+    ['hour', 'an hour'],
+    ['classGroupProvisioningFlow', 'a classGroupProvisioningFlow'],
+    ['year', 'a year'],
+    ['', 'a '],
+  ])('%s → %s', (word, phrase) => {
+    expect(withArticle(word)).toBe(phrase);
   });
 });

@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import { fullName, type Kind, kindOf, kinds, ns, shortName, topKinds } from '../kinds.js';
 import type { ConfigModel } from '../model.js';
 import { type ConfigObject, type DesiredObject, describe, isObject } from '../setup.js';
@@ -115,7 +116,7 @@ function crossChecks(source: SourceDocument, objects: readonly DesiredObject[]):
           finding(
             source,
             pointerOf([...pointerParts(object.pointer), 'dataConnector']),
-            `an ${shortName(object.type)} reads from ${fits.map(shortName).join(' or ')}; '${connectorName}' is an ${shortName(connector.type)}`,
+            `${withArticle(shortName(object.type))} reads from ${fits.map(shortName).join(' or ')}; '${connectorName}' is ${withArticle(shortName(connector.type))}`,
           ),
         );
       if (connector && typeof connector.value.sourceSystem !== 'string')

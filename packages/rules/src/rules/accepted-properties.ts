@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import type { Rule } from '../types.js';
 import { pointer } from '../types.js';
 import { bodyType, pageFor, shortName } from './body-type.js';
@@ -28,7 +29,7 @@ export const acceptedProperties: Rule = {
         ruleId: this.id,
         severity: this.severity,
         path: pointer(name),
-        message: `${operation.alias ?? operation.id} does not accept '${name}' for a ${shortName(type)} (it accepts ${Object.keys(table).join(', ')}): remove it`,
+        message: `${operation.alias ?? operation.id} does not accept '${name}' for ${withArticle(shortName(type))} (it accepts ${Object.keys(table).join(', ')}): remove it`,
         docs: pageFor(operation, type, this.docs),
       }));
   },

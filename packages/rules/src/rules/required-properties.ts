@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import type { Rule } from '../types.js';
 import { pointer } from '../types.js';
 import { bodyType, pageFor, shortName } from './body-type.js';
@@ -27,7 +28,7 @@ export const requiredProperties: Rule = {
       ruleId: this.id,
       severity: this.severity,
       path: pointer(name),
-      message: `'${name}' is required by ${operation.alias ?? operation.id} for a ${short}: add it`,
+      message: `'${name}' is required by ${operation.alias ?? operation.id} for ${withArticle(short)}: add it`,
       docs,
     }));
   },

@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import type { Behaviour, RequestContext } from '../core/context.js';
 import { badRequest } from '../core/problem.js';
 import { refSuffix, type StoredRef } from '../core/render.js';
@@ -30,7 +31,7 @@ async function check(context: RequestContext, flow: Json, type: string): Promise
   const wanted = connectorFor[type];
   if (wanted && !env.model.isA(connectorType, wanted))
     throw badRequest(
-      `an ${short(type)} reads from a ${short(wanted)}; the connector '${connectorRef.id}' is a ${short(connectorType)}`,
+      `${withArticle(short(type))} reads from ${withArticle(short(wanted))}; the connector '${connectorRef.id}' is ${withArticle(short(connectorType))}`,
     );
   if (!connector[`sourceSystem${refSuffix}`])
     throw badRequest(
