@@ -58,6 +58,19 @@ function partition(
   return { kept, muted };
 }
 
+/**
+ * The spec's title when none is given: the Graph version and the namespace most of the folder's types are in
+ * (`Microsoft Graph beta: industryData`), so the title says what the pages document, whichever they are.
+ */
+export function defaultTitle(ir: Pick<SpecIR, 'version' | 'types'>): string {
+  const counts = new Map<string, number>();
+  for (const type of ir.types)
+    if (!type.synthesized && !type.external) counts.set(type.namespace, (counts.get(type.namespace) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
+  const name = top?.[0].replace(/^microsoft\.graph\.?/, '') ?? '';
+  return `Microsoft Graph ${ir.version}${name ? `: ${name}` : ''}`;
+}
+
 /** Below this many pages, starting workers costs more than it saves. */
 export const parallelThreshold = 400;
 
@@ -69,7 +82,7 @@ export function extractFromFiles(
   readings?: readonly PageReading[],
 ): Extraction {
   const ir = buildIR(files, sink, readings);
-  const spec = emitOpenApi(ir, options.title ?? 'Microsoft Graph beta: industryData outbound provisioning');
+  const spec = emitOpenApi(ir, options.title ?? defaultTitle(ir));
   const lock: DocsLock = {
     generator: '@sds-toolkit/docs-to-openapi',
     pages: files

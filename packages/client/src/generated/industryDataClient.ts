@@ -5,7 +5,7 @@ import { type BaseRequestBuilder, type KeysToExcludeForNavigationMetadata, type 
 import { type ExternalRequestBuilder, ExternalRequestBuilderNavigationMetadata } from './external/index.js';
 
 /**
- * Microsoft Graph beta: industryData outbound provisioning: the root of the request builders.
+ * Microsoft Graph beta: industryData: the root of the request builders.
  */
 export interface IndustryDataApiClient extends BaseRequestBuilder<IndustryDataApiClient> {
   /**
