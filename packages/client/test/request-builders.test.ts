@@ -146,6 +146,18 @@ describe('every operation sends the documented request and resolves on the docum
       `${base}/s%201/provisioningFlows/f1/reset`,
       undefined,
     ],
+    // #12: the function's documented parameter (it was left out of the spec, so no client could send it).
+    [
+      'get a new upload session, the old container emptied',
+      (c) =>
+        c.external.industryData.dataConnectors
+          .byIndustryDataConnectorId('c1')
+          .graphAzureDataLakeConnector.getUploadSession.get({ queryParameters: { resetSession: true } }),
+      { status: 200, body: { sessionUrl: 'https://upload.example/c?sig=x' } },
+      'GET',
+      'https://graph.microsoft.com/beta/external/industryData/dataConnectors/c1/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession?resetSession=true',
+      undefined,
+    ],
   ])('%s', async (_name, call, answer, method, url, body) => {
     const { client, sent } = clientWith(() => answer);
     const result = await call(client);

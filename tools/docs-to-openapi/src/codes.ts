@@ -47,7 +47,6 @@ export const diagnosticAreas = {
     'path-casing',
     'path-parameter-duplicate',
     'request-path-alternate',
-    'function-parameters-unplaced',
     'operation-unplaced',
     'body-property-unknown',
   ],

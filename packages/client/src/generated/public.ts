@@ -147,6 +147,7 @@ export type {
 } from './external/industryData/dataConnectors/item/graphAzureDataLakeConnector/index.js';
 export type {
   GetUploadSessionRequestBuilder,
+  GetUploadSessionRequestBuilderGetQueryParameters,
 } from './external/industryData/dataConnectors/item/graphAzureDataLakeConnector/getUploadSession/index.js';
 export type {
   ValidateRequestBuilder,

@@ -16,7 +16,7 @@ export const retrySafeRequests: ReadonlySet<string> = new Set<string>([
   'DELETE {+baseurl}/external/industryData/referenceDefinitions/{referenceDefinitionId}{?%24expand,%24select}',
   'DELETE {+baseurl}/external/industryData/sourceSystems/{sourceSystemDefinitionId}{?%24expand,%24select}',
   'DELETE {+baseurl}/external/industryData/years/{yearTimePeriodDefinitionId}{?%24expand,%24select}',
-  'GET {+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession',
+  'GET {+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession{?resetSession}',
   'GET {+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}{?%24expand,%24select}',
   'GET {+baseurl}/external/industryData/dataConnectors{?%24count,%24expand,%24filter,%24orderby,%24select,%24skip,%24top}',
   'GET {+baseurl}/external/industryData/inboundFlows/{inboundFlowId}/dataConnector{?%24count,%24expand,%24filter,%24orderby,%24select,%24skip,%24top}',

@@ -350,22 +350,32 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       }
     }
 
-    // A function's parameters go in its URL (`getUploadSession(resetSession=true)`); the spec has no place for
-    // them yet, so each page that documents some says so rather than dropping them without a word.
-    // Those written into the path (`(period='{period_value}')`) are carried, as path parameters.
-    for (const p of chosen) {
-      const unplaced = p.doc.functionParameters.filter(
-        (f) => !new RegExp(`[(,]\\s*${f.name}\\s*=`).test(path.path),
-      );
-      const [parameter] = unplaced;
-      if (!parameter) continue;
-      sink.warn(
-        'function-parameters-unplaced',
-        `the page documents function parameters (${unplaced.map((f) => f.name).join(', ')}); the spec does not carry them`,
-        p.doc.file,
-        parameter.line,
-      );
-    }
+    // A function's parameters go in its URL: those written into the path (`(period='{period_value}')`) are
+    // path parameters already; the others are the query string's, as the pages say ("provide the following
+    // query parameters"), typed as their table writes them.
+    const functionParameters: ParameterIR[] = [];
+    for (const p of chosen)
+      for (const f of p.doc.functionParameters) {
+        if (new RegExp(`[(,]\\s*${f.name}\\s*=`).test(path.path)) continue;
+        if (functionParameters.some((known) => known.name === f.name)) continue;
+        const written = f.type && parameterType(f.type, p.doc, names);
+        const unknown =
+          written?.kind === 'named' && !typeMap.has(written.name) && !names.enumNames.has(written.name.toLowerCase());
+        if (unknown)
+          sink.warn(
+            'type-unknown',
+            `function parameter ${f.name} has type ${written.name}, which no page of the folder documents; it is left untyped`,
+            f.source.file,
+            f.source.line,
+          );
+        functionParameters.push({
+          name: f.name,
+          type: unknown ? undefined : written,
+          description: f.description.replace(/\s*\b(?:Required|Optional)\.?\s*$/i, ''),
+          required: f.required,
+          source: f.source,
+        });
+      }
     const permissions = choosePermissions(
       chosen.map((p) => p.doc),
       inputs,
@@ -381,6 +391,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       description: first.doc.description,
       requestTypes: specificRequestTypes,
       ...(parameters ? { requestParameters: parameters } : {}),
+      ...(functionParameters.length > 0 ? { functionParameters } : {}),
       acceptedProperties: accepted,
       status,
       listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),

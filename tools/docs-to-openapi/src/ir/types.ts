@@ -129,6 +129,8 @@ export interface OperationIR {
    * Description" and no resource named); `requestTypes` is then empty.
    */
   readonly requestParameters?: readonly ParameterIR[];
+  /** A function's parameters its path does not carry: the query string's (`?resetSession=true`). */
+  readonly functionParameters?: readonly ParameterIR[];
   /** Per body type: the properties the request-body table accepts. Absent when the page has no table. */
   readonly acceptedProperties: Readonly<Record<string, readonly AcceptedProperty[]>>;
   /** The success status the pages state; undefined when none does (the spec then says 2XX). */

@@ -208,11 +208,21 @@ function security(p: PermissionsIR | undefined): Record<string, string[]>[] | un
 const statusText: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
 
 function operationObject(op: OperationIR, known: ReadonlySet<string>): OperationObject {
-  const parameters: ParameterObject[] = op.queryParameters
-    .filter((q) => queryParameterSchemas[q])
-    .map(
-      (q) => ({ $ref: `#/components/parameters/${parameterComponentName(q)}` }) as unknown as ParameterObject,
-    );
+  const parameters: ParameterObject[] = [
+    ...op.queryParameters
+      .filter((q) => queryParameterSchemas[q])
+      .map(
+        (q) => ({ $ref: `#/components/parameters/${parameterComponentName(q)}` }) as unknown as ParameterObject,
+      ),
+    // A function's own parameters, in the query string as its page says; typed as its table writes them.
+    ...(op.functionParameters ?? []).map((p) => ({
+      name: p.name,
+      in: 'query' as const,
+      required: p.required,
+      ...(p.description ? { description: p.description } : {}),
+      schema: p.type ? parameterSchema({ ...p, description: '', required: true }, p.type, known) : {},
+    })),
+  ];
   const result: OperationObject = {
     operationId: op.id,
     summary: op.summary,

@@ -56,7 +56,7 @@ export interface ApiDoc {
    */
   readonly bodyIsParameters: boolean;
   /** The parameters a "Function parameters" section names (query-string parameters of a function), as written. */
-  readonly functionParameters: readonly { readonly name: string; readonly line: number }[];
+  readonly functionParameters: readonly WrittenBodyProperty[];
   readonly noBody: boolean;
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
@@ -402,8 +402,21 @@ function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
   if (table?.kind !== 'table') return [];
   const nameCol = headerIndex(table.table.header, /^(parameter|name)$/i);
   if (nameCol < 0) return [];
+  const typeCol = headerIndex(table.table.header, /^type$/i);
+  const descCol = headerIndex(table.table.header, /^description$/i);
   return table.table.rows
-    .map((r) => ({ name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '', line: r.line }))
+    .map((r) => {
+      const typeCell = r.cells[typeCol];
+      const description = r.cells[descCol]?.text ?? '';
+      return {
+        name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '',
+        type: typeCell ? readWrittenType(typeCell) : undefined,
+        // A function's parameters are optional unless the row says Required.
+        required: /\bRequired\b/.test(description) && !/\bOptional\b/i.test(description),
+        description,
+        source: { file: page.file, line: r.line },
+      };
+    })
     .filter((p) => p.name !== '');
 }
 

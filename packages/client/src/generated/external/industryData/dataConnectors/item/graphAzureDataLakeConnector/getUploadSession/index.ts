@@ -16,21 +16,37 @@ export interface GetUploadSessionRequestBuilder extends BaseRequestBuilder<GetUp
    * The default middleware sends it again after 429, 503 or 504.
    * Operation `external.industryData.dataConnectors.microsoft.graph.industryData.azureDataLakeConnector.getUploadSession`.
    */
-  get(requestConfiguration?: RequestConfiguration<object> | undefined): Promise<FileUploadSession | undefined>;
+  get(requestConfiguration?: RequestConfiguration<GetUploadSessionRequestBuilderGetQueryParameters> | undefined): Promise<FileUploadSession | undefined>;
   /**
    * The request `get` would send, without sending it.
    */
-  toGetRequestInformation(requestConfiguration?: RequestConfiguration<object> | undefined): RequestInformation;
+  toGetRequestInformation(requestConfiguration?: RequestConfiguration<GetUploadSessionRequestBuilderGetQueryParameters> | undefined): RequestInformation;
+}
+
+/**
+ * Query parameters of `GET /external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession`.
+ */
+export interface GetUploadSessionRequestBuilderGetQueryParameters {
+  /**
+   * `True` indicates that a new microsoft.graph.industryData.fileUploadSession with an empty container is returned.
+   * Sent as `resetSession`.
+   */
+  resetSession?: boolean;
 }
 
 /**
  * The RFC 6570 URI template of this builder.
  */
-export const GetUploadSessionRequestBuilderUriTemplate = '{+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession';
+export const GetUploadSessionRequestBuilderUriTemplate = '{+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession{?resetSession}';
+
+/**
+ * Maps query parameter names to their names in the URI template.
+ */
+const GetUploadSessionRequestBuilderQueryParametersMapper: Record<string, string> = { resetSession: 'resetSession' };
 
 /**
  * What each HTTP method of this builder sends and expects back.
  */
 export const GetUploadSessionRequestBuilderRequestsMetadata: RequestsMetadata = {
-  get: { uriTemplate: GetUploadSessionRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createFileUploadSessionFromDiscriminatorValue },
+  get: { uriTemplate: GetUploadSessionRequestBuilderUriTemplate, responseBodyContentType: 'application/json', errorMappings: { XXX: createODataErrorFromDiscriminatorValue as ParsableFactory<Parsable> }, adapterMethodName: 'send', responseBodyFactory: createFileUploadSessionFromDiscriminatorValue, queryParametersMapper: GetUploadSessionRequestBuilderQueryParametersMapper },
 };
