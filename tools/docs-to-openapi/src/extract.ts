@@ -65,7 +65,8 @@ function partition(
 export function defaultTitle(ir: Pick<SpecIR, 'version' | 'types'>): string {
   const counts = new Map<string, number>();
   for (const type of ir.types)
-    if (!type.synthesized && !type.external) counts.set(type.namespace, (counts.get(type.namespace) ?? 0) + 1);
+    if (!type.synthesized && !type.external)
+      counts.set(type.namespace, (counts.get(type.namespace) ?? 0) + 1);
   const [top] = [...counts].sort((a, b) => b[1] - a[1] || compareCodePoints(a[0], b[0]));
   const name = top?.[0].replace(/^microsoft\.graph\.?/, '') ?? '';
   return `Microsoft Graph ${ir.version}${name ? `: ${name}` : ''}`;

@@ -360,7 +360,9 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
         if (functionParameters.some((known) => known.name === f.name)) continue;
         const written = f.type && parameterType(f.type, p.doc, names);
         const unknown =
-          written?.kind === 'named' && !typeMap.has(written.name) && !names.enumNames.has(written.name.toLowerCase());
+          written?.kind === 'named' &&
+          !typeMap.has(written.name) &&
+          !names.enumNames.has(written.name.toLowerCase());
         if (unknown)
           sink.warn(
             'type-unknown',

@@ -212,7 +212,8 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
     ...op.queryParameters
       .filter((q) => queryParameterSchemas[q])
       .map(
-        (q) => ({ $ref: `#/components/parameters/${parameterComponentName(q)}` }) as unknown as ParameterObject,
+        (q) =>
+          ({ $ref: `#/components/parameters/${parameterComponentName(q)}` }) as unknown as ParameterObject,
       ),
     // A function's own parameters, in the query string as its page says; typed as its table writes them.
     ...(op.functionParameters ?? []).map((p) => ({
