@@ -16,6 +16,11 @@ describe('learnUrl', () => {
       'resources/industrydata-basicfilter.md:12',
       'https://learn.microsoft.com/graph/api/resources/industrydata-basicfilter?view=graph-rest-beta',
     ],
+    // A v1.0 page is published under v1.0's view, not beta's (found on v1.0 pages in a trial).
+    [
+      'api-reference/v1.0/api/bookingcustomer-get.md#L20',
+      'https://learn.microsoft.com/graph/api/bookingcustomer-get?view=graph-rest-1.0',
+    ],
     ['api-reference/beta/includes/permissions/x-permissions.md', undefined],
     ['https://www.rfc-editor.org/rfc/rfc8259', undefined],
   ])('%s → %s', (page, url) => {

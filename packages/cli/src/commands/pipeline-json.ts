@@ -38,7 +38,11 @@ export function reportJson(
           behaviours: {
             ...counts,
             total: behaviours.length,
-            items: behaviours.map((b) => ({ ...b, page: learnUrl(b.docs) ?? null })),
+            // A behaviour documented outside the reference (Graph's throttling guide) cites that page itself.
+            items: behaviours.map((b) => ({
+              ...b,
+              page: learnUrl(b.docs) ?? (/^https:\/\/learn\.microsoft\.com\//.test(b.docs) ? b.docs : null),
+            })),
           },
         }
       : null,

@@ -67,7 +67,18 @@ When nothing changed, nothing is written.
     const committedText = existsSync(specPath) ? readFileSync(specPath, 'utf8') : undefined;
     if (committedText === fresh) {
       say(`no changes: ${relative(root, specPath) || specPath} already matches the docs; nothing written\n`);
-      if (values.json) io.stdout(`${JSON.stringify({ changed: false, spec: specPath }, null, 2)}\n`);
+      // The same shape as when something changed (spec an object with its counts), so a script reads one shape.
+      if (values.json) {
+        const { summarize } = await import('@sds-toolkit/spec-diff');
+        const unchanged = {
+          changed: false,
+          spec: { file: specPath, ...summarize([]).summary },
+          client: null,
+          changeset: null,
+          bump: null,
+        };
+        io.stdout(`${JSON.stringify(unchanged, null, 2)}\n`);
+      }
       return ExitCode.ok;
     }
     const ignore = existsSync(defaultIgnoreFile()) ? loadIgnore(defaultIgnoreFile()) : [];

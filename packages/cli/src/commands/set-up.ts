@@ -6,7 +6,7 @@ import type { ConfigFileError, LoadedFile, Target, Toolkit } from '@sds-toolkit/
 import { FailedError, UsageError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import type { CliIO } from '../io.js';
-import { paint } from '../output.js';
+import { paint, plural } from '../output.js';
 
 /** The options every one of the three takes, for parseCommandArgs. */
 export const targetOptions = {
@@ -100,15 +100,18 @@ export async function failure(io: CliIO, command: string, error: unknown, json: 
   const config = await import('@sds-toolkit/config');
   if (error instanceof config.ConfigFileError) {
     printFindings(io, error);
-    const message = `${error.message.split(': ')[0]}: ${error.findings.filter((f) => f.severity === 'error').length} problem(s), listed above; nothing was sent`;
+    const problems = plural(error.findings.filter((f) => f.severity === 'error').length, 'problem');
+    // On stderr the findings come just before; in the JSON error they are its `findings`.
+    const message = (where: string) =>
+      `${error.message.split(': ')[0]}: ${problems}, ${where}; nothing was sent`;
     const { red } = paint(io, 'stderr');
-    io.stderr(`${red(`sds ${command}:`)} ${message}\n`);
+    io.stderr(`${red(`sds ${command}:`)} ${message('listed above')}\n`);
     if (json)
       io.stdout(
         `${JSON.stringify({
           error: {
             code: 'failed',
-            message,
+            message: message('listed in findings'),
             exitCode: 1,
             findings: error.findings.map((f) => ({ file: error.file, ...f })),
           },

@@ -62,3 +62,25 @@ describe('sds pipeline --json', () => {
     expect(json.stages[0]?.durationMs).toBe(1234);
   });
 });
+
+// #18 (user trial): throttling-429, documented in Graph's throttling guide, had no page in --json.
+describe('sds pipeline --json: each behaviour names the page a person opens', () => {
+  it('a reference page by its learn address; a behaviour documented by a learn guide by that guide', () => {
+    const guide = 'https://learn.microsoft.com/graph/throttling';
+    const json = reportJson(
+      {
+        ...report,
+        contracts: {
+          suites: [],
+          behaviours: [behaviour('a', 'passed'), { ...behaviour('t', 'passed'), docs: guide }],
+        },
+      },
+      'x',
+      written,
+    );
+    expect(json.contracts?.behaviours.items.map((b) => b.page)).toEqual([
+      'https://learn.microsoft.com/graph/api/industrydata-provisioningflow-reset?view=graph-rest-beta',
+      guide,
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ describe('sds plan: the file is checked before any request', () => {
       expect(lines(run.stderr)).toEqual([
         `${file}:3:5: error source system 'SIS': unknown property 'vendr'; did you mean 'vendor'? (this takes displayName, type, userMatchingSettings, vendor)`,
         `${file}:24:16: error year '2025-26' startDate: 'soon' is not a date (e.g. 2025-09-01)`,
-        `sds plan: ${file} is invalid: 2 problem(s), listed above; nothing was sent`,
+        `sds plan: ${file} is invalid: 2 problems, listed above; nothing was sent`,
       ]);
     },
   );
@@ -47,7 +47,12 @@ describe('sds plan: the file is checked before any request', () => {
       ]);
       expect(run.code).toBe(1);
       const printed = JSON.parse(run.stdout);
-      expect(printed.error).toMatchObject({ code: 'failed', exitCode: 1 });
+      // #20 (user trial): the JSON message said "listed above" of findings that are in the object itself.
+      expect(printed.error).toMatchObject({
+        code: 'failed',
+        exitCode: 1,
+        message: `${file} is invalid: 2 problems, listed in findings; nothing was sent`,
+      });
       expect(printed.error.findings.map((f: any) => [f.file, f.line, f.column, f.severity])).toEqual([
         [file, 3, 5, 'error'],
         [file, 24, 16, 'error'],

@@ -64,6 +64,27 @@ describe('sds regen: the changeset bump is the most severe change’s', () => {
     expect(text).toBeDefined();
   });
 
+  // #20 (user trial): with nothing changed, `spec` was a path string; with changes, an object with counts.
+  it('nothing changed: --json has the same shape, with zero counts and no changeset', async () => {
+    const into = join(work.root, 'regen-unchanged');
+    const docs = revision();
+    expect((await regen(docs, into)).code).toBe(0);
+    const { code, out } = await regen(docs, into, true);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      changed: false,
+      spec: expect.objectContaining({
+        file: join(into, 'openapi.yaml'),
+        breaking: 0,
+        total: 0,
+        verdict: 'none',
+      }),
+      client: null,
+      changeset: null,
+      bump: null,
+    });
+  });
+
   it('docs defects are named in the output and in the changeset, apart from API changes', async () => {
     const into = join(work.root, 'regen-defect-text');
     await regen(revision(), into);
