@@ -125,12 +125,18 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     expect(spec?.paths['/external/industryData/runs']?.get?.['x-docs-pages']).toEqual([
       'industrydata-industrydatarun-list',
     ]);
+    // The orphan 'List industryDataConnector' documents an inbound flow's single dataConnector as a list; the
+    // listed Get page gives that path as its second request line, and wins it.
+    expect(stale).toContain('industrydata-industrydataroot-list-dataconnectors.md');
+    const connector = spec?.paths['/external/industryData/inboundFlows/{inboundFlowId}/dataConnector']?.get;
+    expect(connector?.operationId).toBe('external.industryData.inboundFlows.GetDataConnector');
+    expect(connector?.['x-docs-pages']).toEqual(['industrydata-industrydataconnector-get']);
     // the stale page's permission differences are named, and the winner's permissions are the spec's
     expect(
       extraction?.diagnostics.filter(
         (d) => d.code === 'page-stale-duplicate' && d.message.includes('permissions differ'),
       ),
-    ).toHaveLength(7);
+    ).toHaveLength(8);
   });
 
   it('types of other namespaces are typed, enums without a page are built, credential is no defect', () => {

@@ -26,6 +26,7 @@ const functionParameters = fixture('function-parameters');
 const reportFunction = fixture('report-function');
 const referencePost = fixture('reference-post');
 const undocumentedBody = fixture('undocumented-body');
+const staleAlternate = fixture('stale-alternate');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -33,6 +34,21 @@ const body = (s: SchemaObject) => (s.allOf ? (s.allOf[1] as SchemaObject) : s);
 const base = (x: X, name: string) => schema(x, name).allOf?.[0]?.$ref?.split('/').pop();
 const found = (x: X, code: string, file?: string) =>
   x.diagnostics.filter((d) => d.code === code && (!file || d.file === file)).map((d) => d.line);
+
+// #12: industryData's orphan 'List industryDataConnector' gave an inbound flow's single dataConnector as a
+// collection (ListDataConnector, old permissions), while the listed Get page documents that path as one.
+describe("a listed page's further request line against an unlisted page's", () => {
+  it('the listed page wins the path: one entity, its permissions; the unlisted page is a stale duplicate', () => {
+    const get = staleAlternate.spec.paths['/contoso/trips/{tripId}/boat']?.get;
+    expect(get?.operationId).toBe('contoso.trips.GetBoat');
+    expect(get?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.boat',
+    });
+    expect(get?.['x-docs-pages']).toEqual(['contoso-boat-get']);
+    expect(found(staleAlternate, 'page-stale-duplicate', 'api/contoso-root-list-boat.md')).toEqual([6]);
+    expect(found(staleAlternate, 'request-path-alternate')).toEqual([]);
+  });
+});
 
 describe('Methods tables decide between pages', () => {
   it('the page a Methods table links wins over a stale duplicate, whose permissions are ignored', () => {

@@ -76,7 +76,6 @@ export type {
   IndustryDataActivityStatistics,
   IndustryDataActivityStatus,
   IndustryDataConnector,
-  IndustryDataConnectorCollectionResponse,
   IndustryDataRoot,
   IndustryDataRun,
   IndustryDataRunActivity,

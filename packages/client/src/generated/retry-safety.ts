@@ -19,7 +19,7 @@ export const retrySafeRequests: ReadonlySet<string> = new Set<string>([
   'GET {+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession{?resetSession}',
   'GET {+baseurl}/external/industryData/dataConnectors/{industryDataConnectorId}{?%24expand,%24select}',
   'GET {+baseurl}/external/industryData/dataConnectors{?%24count,%24expand,%24filter,%24orderby,%24select,%24skip,%24top}',
-  'GET {+baseurl}/external/industryData/inboundFlows/{inboundFlowId}/dataConnector{?%24count,%24expand,%24filter,%24orderby,%24select,%24skip,%24top}',
+  'GET {+baseurl}/external/industryData/inboundFlows/{inboundFlowId}/dataConnector{?%24expand,%24select}',
   'GET {+baseurl}/external/industryData/inboundFlows/{inboundFlowId}{?%24expand,%24select}',
   'GET {+baseurl}/external/industryData/inboundFlows{?%24count,%24expand,%24filter,%24orderby,%24select,%24skip,%24top}',
   'GET {+baseurl}/external/industryData/operations/{longRunningOperationId}{?%24expand,%24select}',

@@ -861,28 +861,6 @@ export type IndustryDataActivityStatisticsValue = InboundActivityResults;
 export type IndustryDataConnectorValue = AzureDataLakeConnector | OneRosterApiDataConnector;
 
 /**
- * A page of industryDataConnector objects, with the link to the next page.
- * `microsoft.graph.industryData.industryDataConnectorCollectionResponse` as sent on the wire.
- */
-export interface IndustryDataConnectorCollectionResponse {
-  /**
-   * @TJS-type integer
-   */
-  "@odata.count"?: number | null;
-  "@odata.nextLink"?: string | null;
-  value?: Array<IndustryDataConnectorValue> | null;
-  /**
-   * The OData context URL an envelope (a collection response) may carry.
-   */
-  '@odata.context'?: string;
-}
-
-/**
- * A value typed `microsoft.graph.industryData.industryDataConnectorCollectionResponse`: its concrete type.
- */
-export type IndustryDataConnectorCollectionResponseValue = IndustryDataConnectorCollectionResponse;
-
-/**
  * Represents the entry point to all industry data resources.
  * `microsoft.graph.industryData.industryDataRoot` as sent on the wire.
  */

@@ -78,7 +78,7 @@ describe('the router', () => {
       'a navigation',
       'GET',
       '/beta/external/industryData/inboundFlows/f/dataConnector',
-      `${ns}.inboundFlows.ListDataConnector`,
+      `${ns}.inboundFlows.GetDataConnector`,
       { inboundFlowId: 'f' },
     ],
     ['the root', 'GET', '/beta/external/industryData', 'external.GetIndustryData', {}],

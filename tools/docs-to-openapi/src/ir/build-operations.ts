@@ -141,6 +141,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   };
 
   const groups = new Map<string, Placed[]>();
+  const furtherLines: { placed: Placed; primary: string }[] = [];
   for (const doc of apiDocs) {
     if (doc.requests.length === 0) {
       sink.warn(
@@ -155,24 +156,45 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
     if (!primary) continue;
     const path = canonicalPath(primary.path, context, sink, doc.file, primary.line);
     // Further request lines (the same resource reached through another path: `/sites/{id}/termStore/sets/{id}`
-    // next to `/termStore/sets/{id}`) are not placed: each path would need its own operation id and client
-    // builder. Said, so that no documented path goes missing without a word.
+    // next to `/termStore/sets/{id}`) are kept aside: each path placed needs its own operation id and client
+    // builder, so one is placed only where it displaces a stale page (below); the others are said.
     for (const alternate of alternates) {
       const other = canonicalPath(alternate.path, context, sink, doc.file, alternate.line);
-      sink.info(
-        'request-path-alternate',
-        `the page also documents ${alternate.method.toUpperCase()} ${other.path}; only its first request line (${primary.method.toUpperCase()} ${path.path}) is in the spec`,
-        doc.file,
-        alternate.line,
-      );
+      furtherLines.push({
+        placed: { doc, method: alternate.method, path: other, line: alternate.line },
+        primary: `${primary.method.toUpperCase()} ${path.path}`,
+      });
     }
     const key = `${primary.method} ${path.key}`;
     groups.set(key, [...(groups.get(key) ?? []), { doc, method: primary.method, path, line: primary.line }]);
   }
+  // A page no Methods table lists, whose request line a listed page gives as a further line of its own, is a
+  // stale page of that path (industryData's orphan 'List industryDataConnector' at an inbound flow's
+  // dataConnector, which the listed Get page documents as one connector): the listed page's line joins the
+  // group, wins it, and the stale page is reported as a duplicate. Elsewhere a further line is only said.
+  for (const { placed, primary } of furtherLines) {
+    const key = `${placed.method} ${placed.path.key}`;
+    const group = groups.get(key);
+    const listed = (p: Placed) => inputs.methods.listedBy(p.doc.file).length > 0;
+    if (group && !group.some(listed) && listed(placed)) {
+      group.push(placed);
+      continue;
+    }
+    sink.info(
+      'request-path-alternate',
+      `the page also documents ${placed.method.toUpperCase()} ${placed.path.path}; only its first request line (${primary}) is in the spec`,
+      placed.doc.file,
+      placed.line,
+    );
+  }
 
+  // Paths a collection is read from: a stale page's word does not count (it loses its path to a listed page).
+  const stalePages = new Set(
+    [...groups.values()].flatMap((group) => choosePages(group, inputs.methods).stale.map((p) => p.doc)),
+  );
   const listedPaths = new Set(
     apiDocs
-      .filter((d) => d.responseType?.collection)
+      .filter((d) => d.responseType?.collection && !stalePages.has(d))
       .flatMap((d) =>
         d.requests
           .filter((r) => r.method === 'get')

@@ -2184,69 +2184,6 @@ export function serializeIndustryDataConnectorProperties(writer: SerializationWr
 }
 
 /**
- * A page of industryDataConnector objects, with the link to the next page.
- * `microsoft.graph.industryData.industryDataConnectorCollectionResponse`
- */
-export interface IndustryDataConnectorCollectionResponse extends AdditionalDataHolder, Parsable {
-  /**
-   * Properties this client does not know, kept so that a round trip loses nothing.
-   */
-  additionalData?: Record<string, unknown>;
-  /**
-   * Wire name: `@odata.count`.
-   */
-  odataCount?: number | null;
-  /**
-   * Wire name: `@odata.nextLink`.
-   */
-  odataNextLink?: string | null;
-  value?: AnyIndustryDataConnector[] | null;
-}
-
-/**
- * Chooses the deserializer for a `IndustryDataConnectorCollectionResponse` from its `@odata.type`.
- */
-export function createIndustryDataConnectorCollectionResponseFromDiscriminatorValue(parseNode: ParseNode | undefined): (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void> {
-  return deserializeIntoIndustryDataConnectorCollectionResponse as (value?: Partial<Parsable>) => Record<string, (node: ParseNode) => void>;
-}
-
-/**
- * How each property of a `IndustryDataConnectorCollectionResponse` is read, keyed by wire name.
- */
-export const IndustryDataConnectorCollectionResponseReaders: Record<string, (value: Partial<IndustryDataConnectorCollectionResponse>, n: ParseNode) => void> = {
-  '@odata.count': (value, n) => { value.odataCount = n.getNumberValue() ?? nullOrUndefined(n); },
-  '@odata.nextLink': (value, n) => { value.odataNextLink = n.getStringValue() ?? nullOrUndefined(n); },
-  'value': (value, n) => { value.value = n.getCollectionOfObjectValues<AnyIndustryDataConnector>(createIndustryDataConnectorFromDiscriminatorValue) ?? nullOrUndefined(n); },
-};
-
-/**
- * The property readers of a `IndustryDataConnectorCollectionResponse`, keyed by wire name, bound to the model being read.
- */
-export function deserializeIntoIndustryDataConnectorCollectionResponse(value: Partial<IndustryDataConnectorCollectionResponse> | undefined = {}): Record<string, (node: ParseNode) => void> {
-  return bindReaders(IndustryDataConnectorCollectionResponseReaders, value);
-}
-attachReaders(deserializeIntoIndustryDataConnectorCollectionResponse, IndustryDataConnectorCollectionResponseReaders);
-
-/**
- * Writes a `IndustryDataConnectorCollectionResponse` with the serializer of its most derived type (by `@odata.type`), at any depth.
- * Only properties that are set are written: `undefined` is left out, `null` is written (it clears on PATCH).
- */
-export function serializeIndustryDataConnectorCollectionResponse(writer: SerializationWriter, value: Partial<IndustryDataConnectorCollectionResponse> | undefined | null = {}): void {
-  if (!value) return;
-  serializeIndustryDataConnectorCollectionResponseProperties(writer, value);
-  writer.writeAdditionalData(sendable(value.additionalData));
-}
-
-/**
- * Writes the properties a `IndustryDataConnectorCollectionResponse` declares and inherits (not its additional data).
- */
-export function serializeIndustryDataConnectorCollectionResponseProperties(writer: SerializationWriter, value: Partial<IndustryDataConnectorCollectionResponse>): void {
-  writer.writeNumberValue('@odata.count', value.odataCount);
-  writer.writeStringValue('@odata.nextLink', value.odataNextLink);
-  writer.writeCollectionOfObjectValues<IndustryDataConnector>('value', value.value, serializeIndustryDataConnector);
-}
-
-/**
  * Represents the entry point to all industry data resources.
  * `microsoft.graph.industryData.industryDataRoot`
  */
