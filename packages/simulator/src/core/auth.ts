@@ -150,6 +150,8 @@ export function authenticate(
 interface ScopeSet {
   leastPrivileged: string[];
   higherPrivileged: string[];
+  /** The table joins the least privileged permissions with "and": the token needs each of them. */
+  allRequired?: boolean;
 }
 type PermissionEntry = ScopeSet | 'not supported' | 'undocumented';
 
@@ -213,12 +215,18 @@ export class Permissions {
         message: `${operation.alias ?? operation.id} does not support ${label} permissions (the docs say "Not supported")`,
       };
     }
-    const accepted = [...entry.leastPrivileged, ...entry.higherPrivileged];
-    for (const scope of principal.scopes) if (accepted.includes(scope)) return { ok: true, principal };
+    const has = (scope: string) => principal.scopes.includes(scope);
+    const least = entry.allRequired
+      ? entry.leastPrivileged.length > 0 && entry.leastPrivileged.every(has)
+      : entry.leastPrivileged.some(has);
+    if (least || entry.higherPrivileged.some(has)) return { ok: true, principal };
+    const needs = entry.allRequired
+      ? `permissions ${entry.leastPrivileged.join(' and ')}${entry.higherPrivileged.length > 0 ? `, or ${entry.higherPrivileged.join(' or ')}` : ''}`
+      : `permission ${[...entry.leastPrivileged, ...entry.higherPrivileged].join(' or ')}`;
     return {
       ok: false,
       status: 403,
-      message: `${operation.alias ?? operation.id} needs the ${label} permission ${accepted.join(' or ')}; the token has ${principal.scopes.join(', ') || 'none'}`,
+      message: `${operation.alias ?? operation.id} needs the ${label} ${needs}; the token has ${principal.scopes.join(', ') || 'none'}`,
     };
   }
 }
