@@ -66,6 +66,8 @@ export async function setUpSds(options: SetUpOptions): Promise<SetUpResult> {
     for (let i = 0; i < polls; i++) {
       const value = await read();
       if (done(value)) return value;
+      // Said once, so that a minute's wait for a run does not look like a hang.
+      if (i === 0) log(`waiting for ${what} (asking every 5 s, at most ${polls} times)`);
       await wait(5000);
     }
     throw new Error(`gave up waiting for ${what}`);

@@ -36,6 +36,8 @@ describe('an SDS set-up end to end, through the client, against the simulator', 
       ]);
       expect(result.flows.every((f) => f.readiness === 'ready')).toBe(true);
       expect(lines.at(-1)).toBe('every flow is ready');
+      // A wait is said when it starts (a run takes a minute: the script must not look hung).
+      expect(lines).toContain('waiting for a run (asking every 5 s, at most 120 times)');
     } finally {
       await simulator.close();
     }

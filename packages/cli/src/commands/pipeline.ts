@@ -315,7 +315,23 @@ export const pipelineCommand: Command = {
       );
       for (const d of result.details.slice(0, 5)) say(`       ${d.split('\n')[0]}\n`);
       if (result.details.length > 5) say(`       … ${result.details.length - 5} more in the report\n`);
-      if (result.status === 'failed' && !ctx.spec) break;
+      if (result.status === 'failed' && !ctx.spec) {
+        // Without a spec the later stages cannot run; they are listed as such, so that the headline counts
+        // every stage ("1 of 6 stages failed (extract); 5 skipped"), not only those that ran.
+        for (const [later, [laterName]] of stages.entries()) {
+          if (later <= index) continue;
+          results.push({
+            name: laterName,
+            status: 'skipped',
+            summary: `not run: the ${name} stage failed, so there is no spec`,
+            details: [],
+            durationMs: 0,
+          });
+          say(`  ${later + 1}. ${laterName}: skipped (no spec)
+`);
+        }
+        break;
+      }
     }
     const spec = ctx.spec;
     const written = { markdown: join(reportDir, 'pipeline.md'), html: join(reportDir, 'pipeline.html') };
