@@ -28,9 +28,9 @@ finding names the JSON path, the rule, what to change, and the docs page that sa
 address, and the file and line in the docs folder where known).
 
   --operation <name>   the operation: its id or short alias (below)
-  --state <file>       the flow set it goes to, as the service returns it (GET with $expand=provisioningFlows):
-                       checks one-flow-per-type
-  --target <file>      the flow a PATCH updates: its @odata.type must match the body's
+  --state <file>       creates only: the flow set it goes to, as the service returns it (GET with
+                       $expand=provisioningFlows): checks one-flow-per-type
+  --target <file>      updates only: the entity the PATCH updates: its @odata.type must match the body's
   --json               print the findings as JSON: [{ ruleId, severity, path, message, docs, line?, url }]
 
 Operations:
@@ -90,6 +90,16 @@ export const validateCommand: Command = {
       throw new UsageError('give the operation with --operation <name>, e.g. --operation createFlow');
     const validator = defaultValidator();
     const operation = findOperation(validator, values.operation);
+    // Each file is for one kind of operation: given to another, it would be read and silently mean nothing.
+    const name = operation.alias ?? operation.id;
+    if (values.target && operation.kind !== 'update')
+      throw new UsageError(
+        `--target is the entity a PATCH updates; ${name} is not an update (${operation.method.toUpperCase()} ${operation.path}): leave --target out`,
+      );
+    if (values.state && operation.kind !== 'create')
+      throw new UsageError(
+        `--state is the flow set a create adds a flow to; ${name} is not a create (${operation.method.toUpperCase()} ${operation.path}): leave --state out`,
+      );
     const text = readInputFile(io, file, 'the payload');
     const flowSet = values.state ? readJson(io, values.state, 'the state file') : undefined;
     const target = values.target ? readJson(io, values.target, 'the target file') : undefined;

@@ -120,7 +120,7 @@ describe.concurrent('sds validate, through the binary: unreadable inputs are one
     ['a folder as the payload', [folder], /^sds validate: the payload .* is a folder: give a file/],
     [
       'a folder as the state file',
-      [valid, '--state', folder],
+      [valid, '--state', folder, '--operation', 'createFlow'],
       /^sds validate: the state file .* is a folder: give a file/,
     ],
     [
@@ -128,8 +128,23 @@ describe.concurrent('sds validate, through the binary: unreadable inputs are one
       [valid, '--target', file('target.json', '{ nope')],
       /^sds validate: the target file .*target\.json: the payload is not JSON/,
     ],
+    // #20 (user trial): --target with a create was read and meant nothing, without a word.
+    [
+      '--target with an operation that is no update',
+      [valid, '--target', file('target2.json', '{}'), '--operation', 'createFlow'],
+      /^sds validate: --target is the entity a PATCH updates; createFlow is not an update \(POST .*\): leave --target out/,
+    ],
+    [
+      '--state with an operation that is no create',
+      [valid, '--state', file('state2.json', '{}')],
+      /^sds validate: --state is the flow set a create adds a flow to; updateFlow is not a create \(PATCH .*\): leave --state out/,
+    ],
   ])('%s', { timeout: 30_000 }, async (_name, args, want) => {
-    const run = await sds(['validate', ...args, '--operation', 'updateFlow']);
+    const run = await sds([
+      'validate',
+      ...args,
+      ...(args.includes('--operation') ? [] : ['--operation', 'updateFlow']),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)).toEqual([expect.stringMatching(want)]);
