@@ -170,7 +170,13 @@ export function reportText(report: ApplyReport, colours = noColours): string {
       `Stopped at request ${report.done.length + 1} of ${total}: ${f.step.op} ${describe(stepObject(f.step))} failed: ${f.message}${f.requestId ? ` (request-id ${f.requestId})` : ''}`,
     ),
     `Done (${report.done.length}): ${report.done.map((d) => `${d.step.op} ${describe(stepObject(d.step))}`).join(', ') || 'nothing'}.`,
-    `Not done (${report.notDone.length}): ${report.notDone.map((s) => `${s.op} ${describe(stepObject(s))}`).join(', ')}.`,
+    // The failed request is named in the first line; the rest were not sent at all.
+    `Not sent (${report.notDone.length - 1}): ${
+      report.notDone
+        .slice(1)
+        .map((s) => `${s.op} ${describe(stepObject(s))}`)
+        .join(', ') || 'nothing'
+    }.`,
     'Fix the cause and run sds apply again: it plans from the tenant as it is now, so what is done is not redone.',
   ];
   return `${lines.join('\n')}\n`;

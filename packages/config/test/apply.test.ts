@@ -62,7 +62,7 @@ describe('apply: throttling, failures, resuming', () => {
         [
           "Stopped at request 4 of 8: create year '2025-26' failed: creating a year: the service still answered 429 after 5 tries (waiting as Retry-After asked): run again later (request-id {id})",
           "Done (3): create source system 'SIS', create data connector 'csv', create data connector 'oneroster'.",
-          "Not done (5): create year '2025-26', create inbound flow 'Roster', create flow set 'Two schools', create classGroupProvisioningFlow of flow set 'Two schools', create securityGroupProvisioningFlow of flow set 'Two schools'.",
+          "Not sent (4): create inbound flow 'Roster', create flow set 'Two schools', create classGroupProvisioningFlow of flow set 'Two schools', create securityGroupProvisioningFlow of flow set 'Two schools'.",
           'Fix the cause and run sds apply again: it plans from the tenant as it is now, so what is done is not redone.',
           '',
         ].join('\n'),
