@@ -27,6 +27,7 @@ const reportFunction = fixture('report-function');
 const referencePost = fixture('reference-post');
 const undocumentedBody = fixture('undocumented-body');
 const staleAlternate = fixture('stale-alternate');
+const listResponses = fixture('list-responses');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -47,6 +48,31 @@ describe("a listed page's further request line against an unlisted page's", () =
     expect(get?.['x-docs-pages']).toEqual(['contoso-boat-get']);
     expect(found(staleAlternate, 'page-stale-duplicate', 'api/contoso-root-list-boat.md')).toEqual([6]);
     expect(found(staleAlternate, 'request-path-alternate')).toEqual([]);
+  });
+});
+
+// #12: v1.0 'List subscriptions' ("a list of [subscription] objects", "isCollection": true) was one subscription
+// with the operationId of 'Get subscription' (GetSubscriptions.get twice: ids were not unique).
+describe('collections however the page words them', () => {
+  const op = (path: string) => listResponses.spec.paths[path]?.get;
+  const schemaOf = (path: string) => op(path)?.responses['200']?.content?.['application/json']?.schema;
+  it('"a list of [x] objects" and an "isCollection" response annotation make a list of x', () => {
+    expect(op('/contoso/beacons')?.operationId).toBe('contoso.ListBeacons');
+    expect(JSON.stringify(schemaOf('/contoso/beacons'))).toContain('"type":"array"');
+    expect(JSON.stringify(schemaOf('/contoso/beacons/{beaconId}/flashes'))).toContain('"type":"array"');
+    expect(op('/contoso/beacons/{beaconId}')?.operationId).toBe('contoso.GetBeacons');
+    expect(found(listResponses, 'example-property-unknown')).toEqual([]);
+  });
+  it('operationIds stay unique when two GETs differ only in their parameters', () => {
+    const ids = Object.values(listResponses.spec.paths).flatMap((item) =>
+      ['get', 'post', 'patch', 'put', 'delete'].flatMap((m) => {
+        const id = (item as Record<string, { operationId?: string } | undefined>)[m]?.operationId;
+        return id ? [id] : [];
+      }),
+    );
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(op('/contoso/beacons/{beaconId}/flashes')?.operationId).toBe('contoso.beacons.ListFlashes.get2');
+    expect(op('/contoso/beacons/flashes')?.operationId).toBe('contoso.beacons.ListFlashes.get');
   });
 });
 

@@ -327,7 +327,10 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
           );
         name ??= subject;
         if (name) responseTypes.push(name);
-        responseCollection ||= doc.responseType.collection || /^Collection\(/.test(annotated ?? '');
+        responseCollection ||=
+          doc.responseType.collection ||
+          /^Collection\(/.test(annotated ?? '') ||
+          doc.responseExamples.some((e) => e.isCollection);
       }
     }
     const specificRequestTypes = mostSpecific(requestTypes, typeMap);
@@ -433,11 +436,36 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       source: { file: first.doc.file, line: first.line },
     });
   }
-  const ids = new Map<string, number>();
-  for (const op of operations) ids.set(op.id, (ids.get(op.id) ?? 0) + 1);
-  return operations
-    .map((op) => ((ids.get(op.id) ?? 0) > 1 ? { ...op, id: `${op.id}.${op.method}` } : op))
-    .sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.method, b.method));
+  return uniqueIds(operations).sort(
+    (a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.method, b.method),
+  );
+}
+
+/**
+ * OpenAPI wants every operationId unique. Ids that collide take their method (`….get`, `….post`); ids still
+ * colliding (two GETs whose paths differ only in parameters) are numbered in path order, so none is lost to a
+ * generator that keys operations by id.
+ */
+function uniqueIds(operations: OperationIR[]): OperationIR[] {
+  const count = (ops: OperationIR[]) => {
+    const ids = new Map<string, number>();
+    for (const op of ops) ids.set(op.id, (ids.get(op.id) ?? 0) + 1);
+    return ids;
+  };
+  const first = count(operations);
+  const byMethod = operations.map((op) =>
+    (first.get(op.id) ?? 0) > 1 ? { ...op, id: `${op.id}.${op.method}` } : op,
+  );
+  const second = count(byMethod);
+  const seen = new Map<string, number>();
+  return [...byMethod]
+    .sort((a, b) => compareCodePoints(a.path, b.path) || compareCodePoints(a.method, b.method))
+    .map((op) => {
+      if ((second.get(op.id) ?? 0) < 2) return op;
+      const n = (seen.get(op.id) ?? 0) + 1;
+      seen.set(op.id, n);
+      return n === 1 ? op : { ...op, id: `${op.id}${n}` };
+    });
 }
 
 function toExample(e: WrittenExample): ExampleIR {

@@ -25,6 +25,8 @@ export interface WrittenExample {
   readonly url: string | undefined;
   readonly status: number | undefined;
   readonly odataType: string | undefined;
+  /** The response annotation's `"isCollection": true`: the example (and the response) is a collection. */
+  readonly isCollection?: boolean;
   readonly body: unknown;
   readonly hasBody: boolean;
   readonly source: SourceRef;
@@ -258,7 +260,8 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
     const mentionsBody = /in the response body|object|collection/i.test(
       afterStatus.replace(/response code/i, ''),
     );
-    const collection = /collection of/i.test(afterStatus);
+    // "a collection of [x] objects", "a list of [x] objects", "an array of …": many, however the page words it.
+    const collection = /\b(?:collection|list|array) of\b/i.test(afterStatus);
     return {
       status: { code: status, line: p.line },
       responseType: link || mentionsBody ? { link, collection } : undefined,
@@ -387,6 +390,7 @@ function readExamples(
         url: undefined,
         status: status ? Number(status) : undefined,
         odataType,
+        isCollection: annotation.data.isCollection === true,
         body: parsedBody,
         hasBody,
         source: { file: page.file, line: target.line },
