@@ -155,8 +155,23 @@ export const simulateCommand: Command = {
     io.stderr(
       `sds simulate: serving the industryData API at ${running.url} (state in ${running.simulator.store.description}); Ctrl-C stops\n`,
     );
+    let orphaned = false;
     await new Promise<void>((resolve) => {
+      // Started through a package manager (`pnpm sds simulate &`), the simulator is pnpm's child: `kill` of
+      // the pid the shell shows stops pnpm alone, and the simulator went on holding its port with no parent.
+      // It stops when the package manager that started it is gone (a plain `node … simulate` is left alone:
+      // its parent is the user's shell, and `nohup` means to outlive it).
+      const parent = process.ppid;
+      const watch = io.env.npm_lifecycle_event
+        ? setInterval(() => {
+            if (process.ppid === parent) return;
+            orphaned = true;
+            stop();
+          }, 500)
+        : undefined;
+      watch?.unref();
       const stop = () => {
+        if (watch) clearInterval(watch);
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
         void running.close().then(resolve);
@@ -164,7 +179,11 @@ export const simulateCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
-    io.stderr('sds simulate: stopped\n');
+    io.stderr(
+      orphaned
+        ? 'sds simulate: stopped (the command that started it, pnpm or npm, has ended)\n'
+        : 'sds simulate: stopped\n',
+    );
     return ExitCode.ok;
   },
 };

@@ -37,6 +37,37 @@ describe('sds simulate and sds token', () => {
     expect(await exited).toBe(0);
   }, 30_000);
 
+  // #17/#20 regression (user trial): `pnpm sds simulate &`, then `kill` of the pid the shell shows, stopped
+  // pnpm only; the simulator went on holding its port with no parent.
+  it('started by a package manager that then ends, it stops and says why', async () => {
+    // The package manager's place: a process that starts the simulator (as pnpm does, with
+    // npm_lifecycle_event set) and is then killed. The simulator inherits its pipes, which stay ours.
+    const starter = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const { spawn } = require('node:child_process');
+         const child = spawn(process.execPath, ${JSON.stringify(['--import', 'tsx', '--conditions=development', bin, 'simulate', '--port', '0'])}, { stdio: 'inherit', env: { ...process.env, npm_lifecycle_event: 'sds' } });
+         process.stdin.resume();`,
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    starter.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    const url = await new Promise<string>((resolve) =>
+      starter.stdout.once('data', (c: Buffer) => resolve(c.toString().trim())),
+    );
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
+    // The simulator holds the pipes' write ends too: they close when it has stopped, not when its starter dies.
+    const closed = new Promise<void>((resolve) => starter.stderr.once('end', () => resolve()));
+    starter.kill('SIGKILL');
+    await closed;
+    expect(stderr).toContain('sds simulate: stopped (the command that started it, pnpm or npm, has ended)');
+    await expect(fetch(url)).rejects.toThrow();
+  }, 30_000);
+
   it.each([
     ['simulate', ['simulate', '--port', 'x'], /--port takes 0\.\.65535/],
     [
