@@ -250,6 +250,25 @@ const stages: readonly [string, Stage][] = [
   ],
 ];
 
+/** Details a stage shows on the terminal; the report has them all. */
+const shownDetails = 5;
+
+/** A finished stage on the terminal: its line, its first details, and how many more the report holds. */
+export function stageLines(
+  index: number,
+  stage: StageSummary,
+  colour: (text: string) => string = String,
+): string {
+  const lines = [
+    `  ${index + 1}. ${stage.name} … ${colour(stage.status)} (${(stage.durationMs / 1000).toFixed(1)} s): ${stage.summary}`,
+    ...stage.details.slice(0, shownDetails).map((d) => `       ${d.split('\n')[0]}`),
+    ...(stage.details.length > shownDetails
+      ? [`       … ${stage.details.length - shownDetails} more in the report`]
+      : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
 export const pipelineCommand: Command = {
   name: 'pipeline',
   summary: 'run the whole chain: docs → spec → client → rules → simulator → contracts → report',
@@ -310,11 +329,7 @@ export const pipelineCommand: Command = {
       }
       const durationMs = performance.now() - started;
       results.push({ name, ...result, durationMs });
-      say(
-        `  ${index + 1}. ${name} … ${statusColour[result.status](result.status)} (${(durationMs / 1000).toFixed(1)} s): ${result.summary}\n`,
-      );
-      for (const d of result.details.slice(0, 5)) say(`       ${d.split('\n')[0]}\n`);
-      if (result.details.length > 5) say(`       … ${result.details.length - 5} more in the report\n`);
+      say(stageLines(index, { name, ...result, durationMs }, statusColour[result.status]));
       if (result.status === 'failed' && !ctx.spec) {
         // Without a spec the later stages cannot run; they are listed as such, so that the headline counts
         // every stage ("1 of 6 stages failed (extract); 5 skipped"), not only those that ran.

@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(corpus))('sds pipeline: the diff stage and docs defe
     expect(await main(['pipeline', '--json', '--skip-contracts', '--report', reports], io)).toBe(1);
     const out = JSON.parse(io.out) as {
       diff: Change[];
-      stages: { name: string; status: string; summary: string }[];
+      stages: { name: string; status: string; summary: string; details: string[] }[];
     };
     expect(out.diff).toMatchObject([
       {
@@ -51,6 +51,8 @@ describe.skipIf(!existsSync(corpus))('sds pipeline: the diff stage and docs defe
         message: expect.stringContaining('was removed'),
       },
     ]);
+    // Every change is the stage's (the terminal shows the first few and counts the rest).
+    expect(out.stages.find((s) => s.name === 'diff')?.details).toHaveLength(out.diff.length);
     expect(out.stages.find((s) => s.name === 'diff')).toMatchObject({
       status: 'passed',
       summary: expect.stringMatching(/^0 breaking, 0 non-breaking, 0 documentation changes, 1 docs defects/),
