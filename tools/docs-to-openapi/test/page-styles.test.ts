@@ -28,6 +28,7 @@ const referencePost = fixture('reference-post');
 const undocumentedBody = fixture('undocumented-body');
 const staleAlternate = fixture('stale-alternate');
 const listResponses = fixture('list-responses');
+const deltaFunction = fixture('delta-function');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -73,6 +74,30 @@ describe('collections however the page words them', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(op('/contoso/beacons/{beaconId}/flashes')?.operationId).toBe('contoso.beacons.ListFlashes.get2');
     expect(op('/contoso/beacons/flashes')?.operationId).toBe('contoso.beacons.ListFlashes.get');
+  });
+});
+
+// #12: v1.0 'todoTask: delta' was a GetDelta returning one todoTask, without $deltatoken, $skiptoken or the
+// OData options its page lists.
+describe('a delta function', () => {
+  const op = deltaFunction.spec.paths['/contoso/depots/{depotId}/parcels/delta']?.get;
+  it('is a function titled "<type>: delta", answering "[x] collection object" as a collection with its deltaLink', () => {
+    expect(op?.operationId).toBe('contoso.depots.parcels.delta');
+    expect(op?.['x-ms-docs-operation-type']).toBe('function');
+    const schema = op?.responses['200']?.content?.['application/json']?.schema as SchemaObject;
+    expect(Object.keys(schema.properties ?? {})).toEqual([
+      'value',
+      '@odata.count',
+      '@odata.nextLink',
+      '@odata.deltaLink',
+    ]);
+  });
+  it('takes the tokens of its "Query parameters" table and the OData options listed, not those said unsupported', () => {
+    const names = (op?.parameters ?? []).map((p) =>
+      '$ref' in p ? String(p.$ref).split('/').pop() : (p as { name: string }).name,
+    );
+    expect(names).toEqual(['filter', 'select', 'top', '$deltatoken', '$skiptoken']);
+    expect(deltaFunction.diagnostics).toEqual([]);
   });
 });
 

@@ -42,6 +42,7 @@ function kindOf(
   collectionResponse: boolean,
   listedPaths: ReadonlySet<string>,
   navigations: ReadonlyMap<string, string>,
+  title: string,
 ): OperationKind {
   const last = path.segments.at(-1);
   const previous = path.segments.at(-2);
@@ -56,6 +57,11 @@ function kindOf(
     // A GET of a segment bound to an item (or to a type cast of it) that is no navigation property is a
     // function: `/runs/{id}/getStatistics`, `/dataConnectors/{id}/microsoft.graph.x.y/getUploadSession`.
     if (last && (previous?.param || previous?.text.includes('.')) && !navigations.has(last.text))
+      return 'function';
+    // A function bound to a collection (`GET /me/todo/lists/{id}/tasks/delta`) is titled as Graph titles
+    // actions and functions, "<type>: <name>" ("todoTask: delta"); a list or a get is titled in words.
+    const titled = /^[\w.]+:\s*(\w+)$/.exec(title.trim())?.[1];
+    if (last && !navigations.has(last.text) && titled?.toLowerCase() === last.text.toLowerCase())
       return 'function';
     return collectionResponse || listedPaths.has(path.key) ? 'list' : 'get';
   }
@@ -347,7 +353,15 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
             first.doc.file,
             first.line,
           );
-    const kind = kindOf(first.method, path, status, responseCollection, listedPaths, navigations);
+    const kind = kindOf(
+      first.method,
+      path,
+      status,
+      responseCollection,
+      listedPaths,
+      navigations,
+      first.doc.title,
+    );
 
     const requestExamples: ExampleIR[] = [];
     const responseExamples: ExampleIR[] = [];
@@ -424,10 +438,14 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),
       responseTypes: specificResponseTypes,
       responseCollection,
+      // A function answering a collection (delta) takes the options a list takes, as its page says; one
+      // answering a single object (industryData getStatistics) is left without them, as the committed spec has it.
       queryParameters:
-        kind === 'list' || kind === 'get'
-          ? queryParameters.filter((q) => kind === 'list' || ['$select', '$expand'].includes(q))
-          : [],
+        kind === 'list' || (kind === 'function' && responseCollection)
+          ? queryParameters
+          : kind === 'get'
+            ? queryParameters.filter((q) => ['$select', '$expand'].includes(q))
+            : [],
       requestExamples: uniqueExampleNames(requestExamples),
       responseExamples: uniqueExampleNames(responseExamples),
       permissions,

@@ -277,6 +277,11 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
             value: { type: 'array', items: bodySchema(op.responseTypes, known) },
             '@odata.count': { type: 'integer', format: 'int64', nullable: true },
             '@odata.nextLink': { type: 'string', nullable: true },
+            // A delta function's last page carries the link that starts the next round (Graph's
+            // BaseDeltaFunctionResponse); without it no client could read the token the page tells it to keep.
+            ...(op.kind === 'function' && /\/delta$/.test(op.path)
+              ? { '@odata.deltaLink': { type: 'string', nullable: true } }
+              : {}),
           },
         }
       : bodySchema(op.responseTypes, known);

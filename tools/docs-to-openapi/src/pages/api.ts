@@ -132,22 +132,31 @@ function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLi
 }
 
 function readQueryParameters(page: DocPage): string[] | undefined {
-  const section = mainSection(page, /^optional query parameters$/i);
-  if (!section) return undefined;
+  const optional = mainSection(page, /^optional query parameters$/i);
+  // A function's page (delta) writes "Query parameters", with an "OData query parameters" subsection listing
+  // the options it takes; one that names none says nothing of them.
+  const plain = mainSection(page, /^query parameters$/i);
+  const blocks = [...(optional?.blocks ?? []), ...sectionsWithin(page, plain).flatMap((s) => s.blocks)];
   const named = new Set<string>();
-  for (const block of section.blocks) {
+  for (const block of blocks) {
     // Options are named in code spans (`$select`) or in plain words ("supports the $count and $expand …").
     const codes =
       block.kind === 'paragraph'
         ? [block.rich.text]
-        : block.kind === 'table'
-          ? block.table.rows.flatMap((r) => r.cells.flatMap((c) => c.codes.concat(c.text)))
-          : [];
-    // OData system query options are case-insensitive; pages write `$orderBy` as often as `$orderby`.
-    for (const code of codes) for (const m of code.matchAll(/\$[a-z]+/gi)) named.add(m[0].toLowerCase());
+        : block.kind === 'list'
+          ? block.items.map((item) => item.text)
+          : block.kind === 'table'
+            ? block.table.rows.flatMap((r) => r.cells.flatMap((c) => c.codes.concat(c.text)))
+            : [];
+    // OData system query options are case-insensitive; pages write `$orderBy` as often as `$orderby`. An
+    // option named to say it is not supported ("There is no support for `$search`") is not taken.
+    for (const code of codes)
+      if (!/\bno support\b|\bnot supported\b/i.test(code))
+        for (const m of code.matchAll(/\$[a-z]+/gi)) named.add(m[0].toLowerCase());
   }
+  if (!optional && named.size === 0) return undefined;
   if (
-    paragraphs(section).some((p) => /does not support|doesn't support/i.test(p.rich.text)) &&
+    paragraphs(optional).some((p) => /does not support|doesn't support/i.test(p.rich.text)) &&
     named.size === 0
   )
     return [];
@@ -227,6 +236,14 @@ function readBody(
   };
 }
 
+/** A section and the subsections under it. */
+function sectionsWithin(page: DocPage, section: Section | undefined): Section[] {
+  if (!section) return [];
+  const start = page.sections.indexOf(section);
+  const end = page.sections.findIndex((s, i) => i > start && s.depth <= section.depth);
+  return page.sections.slice(start, end < 0 ? undefined : end);
+}
+
 /**
  * The paragraphs of a section and of the subsections under it (`## Response` with `### CSV` and `### JSON`
  * under it, each stating its own status).
@@ -261,7 +278,11 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
       afterStatus.replace(/response code/i, ''),
     );
     // "a collection of [x] objects", "a list of [x] objects", "an array of …": many, however the page words it.
-    const collection = /\b(?:collection|list|array) of\b/i.test(afterStatus);
+    // "… and [todoTask](…) collection object in the response body": the type's name, then "collection".
+    const collection =
+      /\b(?:collection|list|array) of\b/i.test(afterStatus) ||
+      (link !== undefined &&
+        new RegExp(`${escapeRegExp(link.text)}\\s+collection\\b`, 'i').test(afterStatus));
     return {
       status: { code: status, line: p.line },
       responseType: link || mentionsBody ? { link, collection } : undefined,
@@ -401,10 +422,11 @@ function readExamples(
 }
 
 function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
-  const section = mainSection(page, /^function parameters$/i);
+  // "Function parameters", or a "Query parameters" table (delta's `$deltatoken` and `$skiptoken`).
+  const section = mainSection(page, /^function parameters$/i) ?? mainSection(page, /^query parameters$/i);
   const table = section?.blocks.find((b) => b.kind === 'table');
   if (table?.kind !== 'table') return [];
-  const nameCol = headerIndex(table.table.header, /^(parameter|name)$/i);
+  const nameCol = headerIndex(table.table.header, /^(?:query )?(?:parameter|name)$/i);
   if (nameCol < 0) return [];
   const typeCol = headerIndex(table.table.header, /^type$/i);
   const descCol = headerIndex(table.table.header, /^description$/i);
@@ -450,4 +472,8 @@ export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
     ...readExamples(page, sink),
     source: { file: page.file, line: page.titleLine },
   };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
