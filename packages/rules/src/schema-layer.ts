@@ -41,6 +41,50 @@ function withoutPropertyAnnotations(value: unknown): unknown {
   }
   return copy;
 }
+/** What a value of each format the spec uses looks like. */
+const formatExamples: Readonly<Record<string, string>> = {
+  'date-time': '2024-03-25T21:55:03Z',
+  date: '2024-03-25, a day with no time',
+};
+
+const int32 = { minimum: -2147483648, maximum: 2147483647 } as const;
+
+/** The words for a bound of an Int32 property (the spec's `format: int32`). */
+const int32Range = (bound: unknown): string | undefined =>
+  bound === int32.minimum || bound === int32.maximum
+    ? `must be an Int32, from ${int32.minimum} to ${int32.maximum}`
+    : undefined;
+
+type Definitions = Readonly<Record<string, unknown>>;
+
+/**
+ * The client's JSON Schemas drop what the spec says of a value beyond its JSON type: a `format: date` is a plain
+ * string there, an `int32` any integer. So that '09/01/2022' or 2^40 are refused before the service refuses them,
+ * each property of the spec with such a format gets it back in the definition of its type (named as the client
+ * names it: the type's last segment, first letter upper-cased).
+ */
+function withSpecFormats(definitions: Definitions, catalogue: Catalogue): Definitions {
+  const result: Record<string, unknown> = { ...definitions };
+  for (const typeName of Object.keys(catalogue.spec.components.schemas)) {
+    const last = typeName.split('.').pop() ?? '';
+    const name = last.charAt(0).toUpperCase() + last.slice(1);
+    const definition = result[name] as { properties?: Record<string, object> } | undefined;
+    if (!definition?.properties) continue;
+    let properties: Record<string, object> | undefined;
+    for (const [key, schema] of catalogue.properties(typeName)) {
+      const own = definition.properties[key];
+      if (!own) continue;
+      const extra =
+        schema.format === 'date' ? { format: 'date' } : schema.format === 'int32' ? int32 : undefined;
+      if (!extra) continue;
+      properties ??= { ...definition.properties };
+      properties[key] = { ...own, ...extra };
+    }
+    if (properties) result[name] = { ...definition, properties };
+  }
+  return result;
+}
+
 /** Cited when no spec is at hand to say which resource page defines the value: the API's overview page. */
 const overviewPage = 'api-reference/beta/resources/industrydata-overview.md';
 
@@ -60,16 +104,31 @@ function describe(error: ErrorObject, holder: string | undefined): string {
         ? `the property is '${near}' (names are case-sensitive)`
         : `${holder?.split('.').pop() ?? 'the type'} has no property '${extra}': remove it`;
     }
-    case 'enum':
-      return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      const list = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+      // 'EducationRostering' for 'educationRostering': the commonest slip, named with its fix.
+      const near =
+        typeof error.data === 'string'
+          ? allowed.find(
+              (v) => typeof v === 'string' && v.toLowerCase() === (error.data as string).toLowerCase(),
+            )
+          : undefined;
+      return near === undefined ? list : `${list} (values are case-sensitive: write ${JSON.stringify(near)})`;
+    }
     case 'type': {
       const types = String((error.params as { type: string }).type)
         .split(',')
         .filter((t) => t !== 'null');
       return `must be ${types.join(' or ') || 'null'}`;
     }
-    case 'format':
-      return `must be a ${(error.params as { format: string }).format} (ISO 8601, e.g. 2024-03-25T21:55:03Z)`;
+    case 'format': {
+      const format = (error.params as { format: string }).format;
+      return `must be a ${format} (ISO 8601, e.g. ${formatExamples[format] ?? '2024-03-25T21:55:03Z'})`;
+    }
+    case 'minimum':
+    case 'maximum':
+      return int32Range(error.schema) ?? error.message ?? 'is out of range';
     default:
       return error.message ?? 'is invalid';
   }
@@ -101,7 +160,8 @@ export class SchemaLayer {
     }
     this.ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
     addFormats(this.ajv);
-    this.ajv.addSchema({ $id: 'wire', definitions: schemas.definitions });
+    const definitions = catalogue ? withSpecFormats(schemas.definitions, catalogue) : schemas.definitions;
+    this.ajv.addSchema({ $id: 'wire', definitions });
   }
 
   /** The definition a value of `typeName` with this `@odata.type` is checked against. */

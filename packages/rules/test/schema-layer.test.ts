@@ -59,6 +59,62 @@ describe('schema layer', () => {
     ]);
   });
 
+  // The client's JSON Schemas carry neither `format: date` nor Int32's range: the spec's formats are put back.
+  const year = { displayName: 'FY', startDate: '2022-09-01', endDate: '2023-06-15', year: { code: '2022' } };
+  const definition = {
+    referenceType: 'RefGradeLevel',
+    code: 'TestGrade',
+    isDisabled: false,
+    sortIndex: 300,
+    displayName: 'Test',
+  };
+  it.each([
+    ['a date as the docs write it', 'external.industryData.CreateYears', year, []],
+    [
+      'a US date',
+      'external.industryData.CreateYears',
+      { ...year, startDate: '09/01/2022' },
+      [['/startDate', 'must be a date (ISO 8601, e.g. 2024-03-25, a day with no time)']],
+    ],
+    [
+      'a day the month does not have',
+      'external.industryData.CreateYears',
+      { ...year, endDate: '2023-02-30' },
+      [['/endDate', 'must be a date (ISO 8601, e.g. 2024-03-25, a day with no time)']],
+    ],
+    [
+      'a date-time for a date',
+      'external.industryData.UpdateYears',
+      { ...year, startDate: '2022-09-01T00:00:00Z' },
+      [['/startDate', 'must be a date (ISO 8601, e.g. 2024-03-25, a day with no time)']],
+    ],
+    ['an Int32 in range', 'external.industryData.CreateReferenceDefinitions', definition, []],
+    [
+      'an Int32 over its range',
+      'external.industryData.CreateReferenceDefinitions',
+      { ...definition, sortIndex: 2 ** 40 },
+      [['/sortIndex', 'must be an Int32, from -2147483648 to 2147483647']],
+    ],
+    [
+      'an enum value in the wrong case gets its right spelling',
+      'external.industryData.CreateInboundFlows',
+      {
+        '@odata.type': `${NS}inboundFileFlow`,
+        displayName: 'In',
+        dataDomain: 'EducationRostering',
+        effectiveDateTime: '2023-03-12T16:40:46Z',
+      },
+      [
+        [
+          '/dataDomain',
+          'must be one of "educationRostering", "unknownFutureValue" (values are case-sensitive: write "educationRostering")',
+        ],
+      ],
+    ],
+  ])('%s', (_name, operation, body, expected) => {
+    expect(schemaFindings(operation, body).map((d) => [d.path, d.message])).toEqual(expected);
+  });
+
   it('a flow inside a set is explained by the type it names, not by every other flow type', () => {
     const body = {
       ...flowSet,
