@@ -29,6 +29,7 @@ const undocumentedBody = fixture('undocumented-body');
 const staleAlternate = fixture('stale-alternate');
 const listResponses = fixture('list-responses');
 const deltaFunction = fixture('delta-function');
+const requestHeaders = fixture('request-headers');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -96,8 +97,58 @@ describe('a delta function', () => {
     const names = (op?.parameters ?? []).map((p) =>
       '$ref' in p ? String(p.$ref).split('/').pop() : (p as { name: string }).name,
     );
-    expect(names).toEqual(['filter', 'select', 'top', '$deltatoken', '$skiptoken']);
+    expect(names).toEqual(['filter', 'select', 'top', '$deltatoken', '$skiptoken', 'Prefer']);
     expect(deltaFunction.diagnostics).toEqual([]);
+  });
+});
+
+// #12: planner's Update plannerTask needs If-Match (Required) and v1.0 List calendarView needs startDateTime and
+// endDateTime ("provide the following required query parameters"): the header was dropped, the query parameters
+// optional, the OData options its "Query parameters" section grants missing, and its users/{id | userPrincipalName}
+// lines refused as placeholders.
+describe('request headers and required query parameters', () => {
+  type Param = { name?: string; in?: string; required?: boolean; description?: string; $ref?: string };
+  const params = (path: string, method: 'get' | 'patch') =>
+    (requestHeaders.spec.paths[path]?.[method]?.parameters ?? []) as Param[];
+  it('a header row is a header parameter, required when it says Required; Authorization and Content-Type are not', () => {
+    const headers = params('/contoso/voyages/{voyageId}', 'patch').filter((p) => p.in === 'header');
+    expect(headers).toEqual([
+      expect.objectContaining({
+        name: 'If-Match',
+        required: true,
+        description: 'The ETag the voyage had when it was last read.',
+      }),
+      expect.objectContaining({ name: 'Prefer', required: false }),
+    ]);
+  });
+  it('rows naming one header twice ("Prefer: contoso.timezone", "Prefer: contoso.units") are one parameter', () => {
+    const prefer = params('/contoso/ferries/{ferryId}/timetable', 'get').filter((p) => p.name === 'Prefer');
+    expect(prefer).toHaveLength(1);
+    expect(prefer[0]?.description).toBe(
+      'contoso.timezone: The time zone the departure times are given in. contoso.units: Whether distances are in miles or kilometres.',
+    );
+  });
+  it('"required query parameters" make the rows required; "also supports … OData query parameters" grants the set', () => {
+    const list = params('/contoso/ferries/{ferryId}/timetable', 'get');
+    expect(list.filter((p) => p.in === 'query').map((p) => [p.name, p.required])).toEqual([
+      ['from', true],
+      ['until', true],
+    ]);
+    expect(list.filter((p) => p.$ref).map((p) => p.$ref?.split('/').pop())).toEqual([
+      'count',
+      'expand',
+      'filter',
+      'orderby',
+      'select',
+      'skip',
+      'top',
+    ]);
+  });
+  it('a placeholder written with spaces ({id | callSign}) is a path parameter, not a refused line', () => {
+    expect(requestHeaders.spec.paths['/contoso/ferries/{ferryId}/timetable']?.get?.operationId).toBe(
+      'contoso.ferries.ListTimetable',
+    );
+    expect(requestHeaders.diagnostics).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import { type CanonicalPath, canonicalPath, collectSpellings, type PathContext }
 import type {
   AcceptedProperty,
   ExampleIR,
+  HeaderIR,
   OperationIR,
   OperationKind,
   ParameterIR,
@@ -423,6 +424,11 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       sink,
     );
     const queryParameters = [...new Set(chosen.flatMap((p) => p.doc.queryParameters ?? []))].sort();
+    const headerParameters: HeaderIR[] = [];
+    for (const p of chosen)
+      for (const h of p.doc.requestHeaders)
+        if (!headerParameters.some((known) => known.name.toLowerCase() === h.name.toLowerCase()))
+          headerParameters.push(h);
     operations.push({
       id: operationIdOf(kind, path),
       kind,
@@ -433,6 +439,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       requestTypes: specificRequestTypes,
       ...(parameters ? { requestParameters: parameters } : {}),
       ...(functionParameters.length > 0 ? { functionParameters } : {}),
+      ...(headerParameters.length > 0 ? { headerParameters } : {}),
       acceptedProperties: accepted,
       status,
       listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),

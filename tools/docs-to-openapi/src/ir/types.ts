@@ -106,6 +106,13 @@ export interface ExampleIR {
 
 export type OperationKind = 'list' | 'get' | 'create' | 'update' | 'delete' | 'action' | 'function';
 
+export interface HeaderIR {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly source: SourceRef;
+}
+
 export interface ParameterIR {
   readonly name: string;
   /** Undefined when the table gives no type. */
@@ -131,6 +138,8 @@ export interface OperationIR {
   readonly requestParameters?: readonly ParameterIR[];
   /** A function's parameters its path does not carry: the query string's (`?resetSession=true`). */
   readonly functionParameters?: readonly ParameterIR[];
+  /** The request headers the pages name beyond the transport's (If-Match, Prefer, ConsistencyLevel). */
+  readonly headerParameters?: readonly HeaderIR[];
   /** Per body type: the properties the request-body table accepts. Absent when the page has no table. */
   readonly acceptedProperties: Readonly<Record<string, readonly AcceptedProperty[]>>;
   /** The success status the pages state; undefined when none does (the spec then says 2XX). */

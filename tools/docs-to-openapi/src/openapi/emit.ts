@@ -223,6 +223,14 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
       ...(p.description ? { description: p.description } : {}),
       schema: p.type ? parameterSchema({ ...p, description: '', required: true }, p.type, known) : {},
     })),
+    // Request headers the pages name (If-Match, Prefer, ConsistencyLevel), required as their rows say.
+    ...(op.headerParameters ?? []).map((h) => ({
+      name: h.name,
+      in: 'header' as const,
+      required: h.required,
+      ...(h.description ? { description: h.description } : {}),
+      schema: { type: 'string' as const },
+    })),
   ];
   const result: OperationObject = {
     operationId: op.id,

@@ -39,6 +39,13 @@ export interface WrittenPermissions {
   readonly line: number;
 }
 
+export interface WrittenHeader {
+  readonly name: string;
+  readonly description: string;
+  readonly required: boolean;
+  readonly source: SourceRef;
+}
+
 /** What an API page says, as written. */
 export interface ApiDoc {
   readonly file: string;
@@ -59,6 +66,8 @@ export interface ApiDoc {
   readonly bodyIsParameters: boolean;
   /** The parameters a "Function parameters" section names (query-string parameters of a function), as written. */
   readonly functionParameters: readonly WrittenBodyProperty[];
+  /** The request headers the page names beyond Authorization and the body's Content-Type/Length. */
+  readonly requestHeaders: readonly WrittenHeader[];
   readonly noBody: boolean;
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
@@ -106,7 +115,8 @@ function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLi
       const line = block.code.valueLine + index;
       const match = /^([A-Za-z]+)\s+(\S.*)$/.exec(text);
       const method = match?.[1]?.toLowerCase();
-      const path = match?.[2]?.trim() ?? '';
+      // `{id | userPrincipalName}`: spaces inside a placeholder's braces are the author's, not the path's.
+      const path = (match?.[2]?.trim() ?? '').replace(/\{[^{}]*\}/g, (p) => p.replace(/\s+/g, ''));
       if (!match || !method || !methods.has(method)) {
         sink.warn(
           'http-request-unreadable',
@@ -154,7 +164,13 @@ function readQueryParameters(page: DocPage): string[] | undefined {
       if (!/\bno support\b|\bnot supported\b/i.test(code))
         for (const m of code.matchAll(/\$[a-z]+/gi)) named.add(m[0].toLowerCase());
   }
-  if (!optional && named.size === 0) return undefined;
+  // A "Query parameters" section that says the method "also supports some of the OData query parameters"
+  // without naming them gives the standard set, as an "Optional query parameters" section would.
+  const supportsOData = paragraphs(plain).some(
+    (p) =>
+      /\bsupports?\b.*\bOData query parameters\b/i.test(p.rich.text) && !/not support/i.test(p.rich.text),
+  );
+  if (!optional && !supportsOData && named.size === 0) return undefined;
   if (
     paragraphs(optional).some((p) => /does not support|doesn't support/i.test(p.rich.text)) &&
     named.size === 0
@@ -426,6 +442,10 @@ function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
   const section = mainSection(page, /^function parameters$/i) ?? mainSection(page, /^query parameters$/i);
   const table = section?.blocks.find((b) => b.kind === 'table');
   if (table?.kind !== 'table') return [];
+  // "provide the following required query parameters": every row is required unless it says Optional.
+  const allRequired = paragraphs(section).some(
+    (p) => p.line < table.line && /\brequired (?:query |function )?parameters\b/i.test(p.rich.text),
+  );
   const nameCol = headerIndex(table.table.header, /^(?:query )?(?:parameter|name)$/i);
   if (nameCol < 0) return [];
   const typeCol = headerIndex(table.table.header, /^type$/i);
@@ -438,12 +458,54 @@ function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
         name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '',
         type: typeCell ? readWrittenType(typeCell) : undefined,
         // A function's parameters are optional unless the row says Required.
-        required: /\bRequired\b/.test(description) && !/\bOptional\b/i.test(description),
+        required: (allRequired || /\bRequired\b/.test(description)) && !/\bOptional\b/i.test(description),
         description,
         source: { file: page.file, line: r.line },
       };
     })
     .filter((p) => p.name !== '');
+}
+
+// Headers every call sends or the client sets from the body: not the caller's to choose per operation.
+const transportHeaders = new Set(['authorization', 'content-type', 'content-length']);
+
+/**
+ * The "Request headers" table (or "Optional request headers"): headers an operation needs or takes beyond the
+ * transport's, e.g. planner's `If-Match` (Required: the ETag the update is based on), `Prefer`,
+ * `ConsistencyLevel`. A row is required when it says "Required." and not "Optional"; rows naming one header
+ * twice ("Prefer: outlook.timezone", "Prefer: outlook.body-content-type") are one parameter.
+ */
+function readRequestHeaders(page: DocPage): WrittenHeader[] {
+  const section = mainSection(page, /^(?:optional )?request headers?$/i);
+  const table = section?.blocks.find((b) => b.kind === 'table');
+  if (table?.kind !== 'table') return [];
+  const nameCol = headerIndex(table.table.header, /^(?:name|header|request header)$/i);
+  if (nameCol < 0) return [];
+  const descCol = headerIndex(table.table.header, /^(?:description|value)$/i);
+  const headers = new Map<string, WrittenHeader>();
+  for (const r of table.table.rows) {
+    const written = r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '';
+    const name = /^[A-Za-z][A-Za-z0-9-]*/.exec(written)?.[0];
+    if (!name || transportHeaders.has(name.toLowerCase())) continue;
+    const text = (descCol >= 0 ? r.cells[descCol]?.text : r.cells.at(-1)?.text)?.trim() ?? '';
+    const required = /\bRequired\.(?:\s|$)/.test(text) && !/\bOptional\b/i.test(text);
+    // "Required." / "Optional." is said by `required`; the rest is the description.
+    const said = text.replace(/\s*\b(?:Required|Optional)\.?\s*$/i, '');
+    const description =
+      written === name ? said : `${written.slice(name.length).replace(/^\s*:\s*/, '')}: ${said}`;
+    const known = headers.get(name.toLowerCase());
+    headers.set(
+      name.toLowerCase(),
+      known
+        ? {
+            ...known,
+            description: `${known.description} ${description}`,
+            required: known.required || required,
+          }
+        : { name, description, required, source: { file: page.file, line: r.line } },
+    );
+  }
+  return [...headers.values()];
 }
 
 /** Reads an API page (`doc_type: apiPageType`). */
@@ -466,6 +528,7 @@ export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
     requests: readRequestLines(page, sink),
     queryParameters: readQueryParameters(page),
     functionParameters: readFunctionParameters(page),
+    requestHeaders: readRequestHeaders(page),
     ...body,
     ...readResponse(page, sink),
     permissions: readPermissions(page, sink),
