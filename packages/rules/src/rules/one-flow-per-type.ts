@@ -1,7 +1,11 @@
-import type { Rule } from '../types.js';
+import { withArticle } from '@sds-toolkit/openapi-model';
+import type { Rule, RuleFinding } from '../types.js';
 import { namedType } from '../walk.js';
 
-/** A flow set holds at most one flow of each type. */
+/**
+ * A flow set holds at most one flow of each type: a flow created in a set that has one of its type, or a set
+ * created with two flows of a type in its `provisioningFlows` (a deep insert).
+ */
 export const oneFlowPerType: Rule = {
   id: 'one-flow-per-type',
   severity: 'error',
@@ -9,11 +13,30 @@ export const oneFlowPerType: Rule = {
   description:
     'A flow set holds at most one provisioning flow of each type (user, classGroup, securityGroup, administrativeUnit).',
   check({ operation, payload, flowSet, catalogue }) {
-    if (
-      operation.kind !== 'create' ||
-      !flowSet?.provisioningFlows ||
-      !operation.bodyTypes.some((t) => t.endsWith('ProvisioningFlow'))
-    )
+    if (operation.kind !== 'create') return [];
+    const nested = (payload as { provisioningFlows?: unknown } | null)?.provisioningFlows;
+    if (operation.bodyTypes.some((t) => t.endsWith('ProvisioningFlowSet')) && Array.isArray(nested)) {
+      const findings: RuleFinding[] = [];
+      const first = new Map<string, number>();
+      for (const [i, flow] of nested.entries()) {
+        const type = namedType(catalogue, (flow as { '@odata.type'?: unknown } | null)?.['@odata.type']);
+        if (!type) continue;
+        const earlier = first.get(type);
+        if (earlier === undefined) {
+          first.set(type, i);
+          continue;
+        }
+        findings.push({
+          ruleId: this.id,
+          severity: this.severity,
+          path: `/provisioningFlows/${i}/@odata.type`,
+          message: `provisioningFlows/${earlier} is already ${withArticle(type.split('.').pop() ?? type)}; a set holds one flow of each type: send one flow of this type (put the settings of both in it), or create the other in another flow set`,
+          docs: this.docs,
+        });
+      }
+      return findings;
+    }
+    if (!flowSet?.provisioningFlows || !operation.bodyTypes.some((t) => t.endsWith('ProvisioningFlow')))
       return [];
     const type = namedType(catalogue, (payload as { '@odata.type'?: unknown } | null)?.['@odata.type']);
     if (!type) return [];
@@ -26,7 +49,7 @@ export const oneFlowPerType: Rule = {
         severity: this.severity,
         path: '/@odata.type',
         message:
-          `flow set ${flowSet.id ?? ''} already has a ${short} (${existing.id ?? 'id unknown'}); a set holds one flow of each type: update that flow, or create this one in another flow set`.replace(
+          `flow set ${flowSet.id ?? ''} already has ${withArticle(short ?? type)} (${existing.id ?? 'id unknown'}); a set holds one flow of each type: update that flow, or create this one in another flow set`.replace(
             'set  already',
             'set already',
           ),

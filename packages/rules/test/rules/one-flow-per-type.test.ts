@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classGroupFlow, findings, NS, securityGroupFlow } from '../helpers.js';
+import { classGroupFlow, findings, flowSet, NS, securityGroupFlow } from '../helpers.js';
 
 const state = {
   id: 'set-1',
@@ -31,5 +31,37 @@ describe('one-flow-per-type', () => {
     });
     expect(d?.message).toContain('flow-7');
     expect(d?.message).toMatch(/update that flow, or create this one in another flow set/);
+  });
+
+  it.each([
+    ['two flows of two types', [classGroupFlow, securityGroupFlow], []],
+    [
+      'two classGroup flows',
+      [classGroupFlow, securityGroupFlow, classGroupFlow],
+      ['/provisioningFlows/2/@odata.type'],
+    ],
+    [
+      'the same type spelt with and without #',
+      [
+        securityGroupFlow,
+        { ...securityGroupFlow, '@odata.type': 'microsoft.graph.industryData.securityGroupProvisioningFlow' },
+      ],
+      ['/provisioningFlows/1/@odata.type'],
+    ],
+  ])('a set created with its flows (deep insert): %s', (_name, provisioningFlows, paths) => {
+    const body = { ...flowSet, provisioningFlows };
+    expect(findings('one-flow-per-type', 'createFlowSet', body).map((d) => d.path)).toEqual(paths);
+  });
+
+  it("a deep insert's second flow of a type names the first and says what to do", () => {
+    const body = { ...flowSet, provisioningFlows: [classGroupFlow, classGroupFlow] };
+    expect(findings('one-flow-per-type', 'createFlowSet', body)).toMatchObject([
+      {
+        severity: 'error',
+        message: expect.stringMatching(
+          /^provisioningFlows\/0 is already a classGroupProvisioningFlow; a set holds one flow of each type: send one flow of this type/,
+        ),
+      },
+    ]);
   });
 });
