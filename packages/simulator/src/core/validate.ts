@@ -6,7 +6,7 @@ import { parseOptions, type QueryOptions, readQuery } from '../query/options.js'
 import { QueryError } from '../query/query-error.js';
 import type { RouteMatch } from '../router/router.js';
 import { ErrorCode } from './odata-error.js';
-import { badRequest, invalid, Problem } from './problem.js';
+import { badRequest, conflict, invalid, Problem } from './problem.js';
 
 /** Graph refuses request bodies over 4 MB; the simulator over 5 MB (the rules' own limit). */
 export const maxBodyBytes = 5 * 1024 * 1024;
@@ -57,7 +57,14 @@ export function validateInput(
       );
     const parsed = parsePayload(text || 'null');
     if (!parsed.ok) throw badRequest(parsed.diagnostic.message, [parsed.diagnostic]);
-    const refused = invalid(validator.validate(operation.info, parsed.value));
+    const diagnostics = validator.validate(operation.info, parsed.value);
+    const refused = invalid(diagnostics);
+    // A body whose only fault is a second flow of a type (a flow set created with two) conflicts with what a set
+    // holds, as a second flow created in a set does: 409, as one-flow-per-type answers, not 400.
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    const [second] = errors;
+    if (second && errors.every((d) => d.ruleId === 'one-flow-per-type'))
+      throw conflict(`[one-flow-per-type] ${second.message}`, errors);
     if (refused) throw refused;
     return { query, args, body: isObject(parsed.value) ? parsed.value : undefined };
   } catch (error) {
