@@ -79,6 +79,7 @@ export const diagnosticAreas = {
     'permissions-row-unknown',
     'permissions-conflict',
     'permissions-combined',
+    'permissions-per-resource',
   ],
 } as const;
 

@@ -30,6 +30,7 @@ const staleAlternate = fixture('stale-alternate');
 const listResponses = fixture('list-responses');
 const deltaFunction = fixture('delta-function');
 const requestHeaders = fixture('request-headers');
+const perResource = fixture('per-resource-permissions');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -149,6 +150,24 @@ describe('request headers and required query parameters', () => {
       'contoso.ferries.ListTimetable',
     );
     expect(requestHeaders.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 subscription pages write a row per supported resource and a column per permission type; every
+// permission was dropped (permissions-table-unrecognised).
+describe('a permissions table with a row per supported resource', () => {
+  it('gives every permission of a column as an alternative of that type, said; * marks are not names', () => {
+    const renew = perResource.spec.paths['/contoso/watches/{watchId}/renew']?.post;
+    expect(renew?.security).toEqual([
+      { delegated: ['Berth.Read.All'] },
+      { delegated: ['Cargo.Read'] },
+      { delegated: ['Cargo.ReadWrite'] },
+      { application: ['Berth.Read.All'] },
+      { application: ['Cargo.Read.Group'] },
+      { application: ['Cargo.Read.All'] },
+      { application: ['Tide.Read.All'] },
+    ]);
+    expect(perResource.diagnostics.map((d) => [d.code, d.line])).toEqual([['permissions-per-resource', 16]]);
   });
 });
 

@@ -41,6 +41,10 @@ export function readPermissionsTable(
   const higherCol = headerIndex(table.header, /^higher privileged/i);
   const listCol = leastCol < 0 ? headerIndex(table.header, /^permissions/i) : -1;
   const mostFirst = listCol >= 0 && /most\s+to\s+least/i.test(table.header[listCol] ?? '');
+  if (typeCol < 0 && leastCol < 0 && listCol < 0) {
+    const perResource = readPerResourceTable(table, file, sink);
+    if (perResource) return perResource;
+  }
   if (typeCol < 0 || (leastCol < 0 && listCol < 0)) {
     sink.warn(
       'permissions-table-unrecognised',
@@ -88,6 +92,47 @@ export function readPermissionsTable(
     delegatedWork: result.delegatedWork,
     delegatedPersonal: result.delegatedPersonal,
     application: result.application,
+    source: { file, line: table.line },
+  };
+}
+
+/**
+ * "Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) |
+ * Application": a row per resource the call may concern (subscriptions: a message, an event, a chat…), a column
+ * per permission type. Which permission a call needs depends on the resource it names in its body or path, which
+ * no security requirement can say: every permission of a column is an alternative of that type, said.
+ */
+function readPerResourceTable(
+  table: DocTable,
+  file: string,
+  sink: DiagnosticSink,
+): PermissionsIR | undefined {
+  const work = headerIndex(table.header, /^delegated\s*\((?:work|school)/i);
+  const personal = headerIndex(table.header, /^delegated\s*\(personal/i);
+  const application = headerIndex(table.header, /^application/i);
+  if (work < 0 || application < 0 || work === 0 || application === 0) return undefined;
+  const column = (col: number): ScopeSet | null | undefined => {
+    if (col < 0) return undefined;
+    const scopes: string[] = [];
+    for (const row of table.rows) {
+      const text = row.cells[col]?.text ?? '';
+      // Scopes marked * are resource-specific consent (ChannelMessage.Read.Group*): the mark is not the name.
+      if (!notSupported(text))
+        for (const scope of scopesIn(text.replace(/\*/g, '')))
+          if (!scopes.includes(scope)) scopes.push(scope);
+    }
+    return scopes.length === 0 ? null : { leastPrivileged: scopes, higherPrivileged: [] };
+  };
+  sink.warn(
+    'permissions-per-resource',
+    `the permissions table has a row per supported resource (${table.header[0]?.trim() || 'first column'}); the permission a call needs depends on the resource, so every permission of a column is an alternative of that type`,
+    file,
+    table.line,
+  );
+  return {
+    delegatedWork: column(work),
+    delegatedPersonal: column(personal),
+    application: column(application),
     source: { file, line: table.line },
   };
 }
