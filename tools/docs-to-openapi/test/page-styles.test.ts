@@ -31,6 +31,7 @@ const listResponses = fixture('list-responses');
 const deltaFunction = fixture('delta-function');
 const requestHeaders = fixture('request-headers');
 const perResource = fixture('per-resource-permissions');
+const splitRequests = fixture('split-request-sections');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -168,6 +169,21 @@ describe('a permissions table with a row per supported resource', () => {
       { application: ['Tide.Read.All'] },
     ]);
     expect(perResource.diagnostics.map((d) => [d.code, d.line])).toEqual([['permissions-per-resource', 16]]);
+  });
+});
+
+// #12: v1.0 driveItem 'Upload content' writes "HTTP request (to replace an existing item)" and "HTTP request (to
+// upload a new file)", and a Response section that names the driveItem but no status: the page was left out.
+describe('HTTP request sections named for a way of calling', () => {
+  it("are the page's request lines; a Response naming the body but no status keeps the body", () => {
+    const put = splitRequests.spec.paths['/contoso/charts/{chartId}']?.put;
+    expect(put?.operationId).toBe('contoso.UpdateCharts');
+    expect(put?.responses['201']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.chart',
+    });
+    expect(found(splitRequests, 'http-request-missing')).toEqual([]);
+    expect(found(splitRequests, 'request-path-alternate')).toEqual([29]);
+    expect(found(splitRequests, 'response-status-from-example')).toEqual([57]);
   });
 });
 

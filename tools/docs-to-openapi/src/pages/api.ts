@@ -94,6 +94,12 @@ function mainSection(page: DocPage, title: RegExp): Section | undefined {
   );
 }
 
+/** The index of the page's first Example(s) section, or past the end when it has none. */
+function firstExample(page: DocPage): number {
+  const index = page.sections.findIndex((s) => /^examples?\b/i.test(s.title));
+  return index < 0 ? page.sections.length : index;
+}
+
 function paragraphs(section: Section | undefined): Extract<Block, { kind: 'paragraph' }>[] {
   return (section?.blocks ?? []).filter(
     (b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph',
@@ -101,13 +107,18 @@ function paragraphs(section: Section | undefined): Extract<Block, { kind: 'parag
 }
 
 function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLine[] {
-  const section = mainSection(page, /^HTTP request$/i);
-  if (!section) {
+  const section = mainSection(page, /^HTTP requests?$/i);
+  // "HTTP request (to replace an existing item)" and "HTTP request (to upload a new file)": one page, a section
+  // per way of calling it (driveItem: Upload content); each section's lines are the page's.
+  const qualified = section
+    ? []
+    : page.sections.filter((s, i) => /^HTTP requests?\s*\(/i.test(s.title.trim()) && i < firstExample(page));
+  if (!section && qualified.length === 0) {
     sink.warn('http-request-missing', 'API page has no "HTTP request" section', page.file, page.titleLine);
     return [];
   }
   const lines: WrittenRequestLine[] = [];
-  for (const block of section.blocks) {
+  for (const block of (section ? [section] : qualified).flatMap((s) => s.blocks)) {
     if (block.kind !== 'code') continue;
     block.code.value.split('\n').forEach((raw, index) => {
       const text = raw.trim();
@@ -310,6 +321,17 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
     page.file,
     section?.line ?? page.titleLine,
   );
+  // No status, but the body is still said: "this method returns a [driveItem](…) object in the response body"
+  // (driveItem: Upload content); the status then comes from the examples.
+  for (const p of paragraphsWithin(page, section)) {
+    const link = p.rich.links.find((l) => /resources\//i.test(l.url));
+    if (link && /in the response body|\bobject\b|\bcollection\b/i.test(p.rich.text)) {
+      const collection =
+        /\b(?:collection|list|array) of\b/i.test(p.rich.text) ||
+        new RegExp(`${escapeRegExp(link.text)}\\s+collection\\b`, 'i').test(p.rich.text);
+      return { status: undefined, responseType: { link, collection } };
+    }
+  }
   return { status: undefined, responseType: undefined };
 }
 
