@@ -2,6 +2,7 @@ import type { Rule } from '../types.js';
 import { acceptedProperties } from './accepted-properties.js';
 import { enumValues } from './enum-values.js';
 import { nonEmptyLists } from './non-empty-lists.js';
+import { odataBind } from './odata-bind.js';
 import { odataType } from './odata-type.js';
 import { oneFlowPerType } from './one-flow-per-type.js';
 import { readOnlyProperties } from './read-only-properties.js';
@@ -14,6 +15,7 @@ export const documentedRules: readonly Rule[] = [
   readOnlyProperties,
   requiredProperties,
   acceptedProperties,
+  odataBind,
   enumValues,
   nonEmptyLists,
 ];
