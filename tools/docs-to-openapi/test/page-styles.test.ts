@@ -32,6 +32,7 @@ const deltaFunction = fixture('delta-function');
 const requestHeaders = fixture('request-headers');
 const perResource = fixture('per-resource-permissions');
 const splitRequests = fixture('split-request-sections');
+const streamContent = fixture('stream-content');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -184,6 +185,31 @@ describe('HTTP request sections named for a way of calling', () => {
     expect(found(splitRequests, 'http-request-missing')).toEqual([]);
     expect(found(splitRequests, 'request-path-alternate')).toEqual([29]);
     expect(found(splitRequests, 'response-status-from-example')).toEqual([57]);
+  });
+});
+
+// #12: v1.0 driveItem 'Download content' (GET …/content, 302 Found + Location) was a function with neither the
+// header nor bytes; 'Upload content' (the binary stream of the file) had no request body at all.
+describe('Stream properties', () => {
+  const paths = streamContent.spec.paths;
+  const binary = { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } };
+  it('a GET of one reads it: the bytes for a 200, the Location header for a 302', () => {
+    const cover = paths['/contoso/logbooks/{logbookId}/cover']?.get;
+    expect(cover?.operationId).toBe('contoso.logbooks.GetCover');
+    expect(cover?.['x-ms-docs-operation-type']).toBe('operation');
+    expect(cover?.responses['200']?.content).toEqual(binary);
+    const pages = paths['/contoso/logbooks/{logbookId}/pages']?.get;
+    expect(pages?.operationId).toBe('contoso.logbooks.GetPages');
+    expect(pages?.responses['302']?.content).toBeUndefined();
+    expect(Object.keys(pages?.responses['302']?.headers ?? {})).toEqual(['Location']);
+  });
+  it('a PUT of one, or a body said to be "the binary stream" of a file, sends bytes', () => {
+    const put = paths['/contoso/logbooks/{logbookId}/pages']?.put;
+    expect(put?.requestBody).toMatchObject({ required: true, content: binary });
+    expect(put?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.logbook',
+    });
+    expect(streamContent.diagnostics).toEqual([]);
   });
 });
 

@@ -44,6 +44,7 @@ function kindOf(
   listedPaths: ReadonlySet<string>,
   navigations: ReadonlyMap<string, string>,
   title: string,
+  streams: ReadonlySet<string>,
 ): OperationKind {
   const last = path.segments.at(-1);
   const previous = path.segments.at(-2);
@@ -53,6 +54,8 @@ function kindOf(
   if (method === 'delete') return 'delete';
   if (method === 'get') {
     if (last?.param) return 'get';
+    // `GET /drives/{id}/items/{id}/content`: the bytes of a Stream property (or `$value`), read like a property.
+    if (last && isStreamSegment(last.text, streams)) return 'get';
     // `getEmailActivityCounts(period='{period_value}')`: an OData function called with its arguments.
     if (last && /\(.*\)$/.test(last.text)) return 'function';
     // A GET of a segment bound to an item (or to a type cast of it) that is no navigation property is a
@@ -70,6 +73,11 @@ function kindOf(
   // documented as "Create schema" and answers 202 Accepted; an action's segment is never a relationship name.
   if (last && !last.param && navigations.has(last.text)) return 'create';
   return status === 201 || listedPaths.has(path.key) ? 'create' : 'action';
+}
+
+/** A segment addressing the bytes of a Stream property: its name (`content`), or OData's `$value`. */
+function isStreamSegment(segment: string, streams: ReadonlySet<string>): boolean {
+  return segment === '$value' || streams.has(segment);
 }
 
 /** Graph-style operation ids: `external.industryData.ListOutboundProvisioningFlowSets`, `….provisioningFlows.reset`. */
@@ -142,6 +150,11 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   const typeMap = new Map(inputs.types.map((t) => [t.name, t]));
   const navigations = new Map<string, string>();
   for (const t of inputs.types) for (const n of t.navigations) navigations.set(n.name, n.target);
+  const streams = new Set(
+    inputs.types.flatMap((t) =>
+      t.properties.filter((p) => p.type.kind === 'primitive' && p.type.name === 'Stream').map((p) => p.name),
+    ),
+  );
   const context: PathContext = {
     navigations,
     spellings: collectSpellings(apiDocs.flatMap((d) => d.requests.map((r) => r.path))),
@@ -362,7 +375,26 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       listedPaths,
       navigations,
       first.doc.title,
+      streams,
     );
+    // The bytes of a Stream property: a GET answers them, a PUT (or a page saying "binary stream") sends them.
+    const streamSegment = isStreamSegment(path.segments.at(-1)?.text ?? '', streams);
+    const responseStream = first.method === 'get' && streamSegment;
+    const requestStream =
+      first.method !== 'get' &&
+      first.method !== 'delete' &&
+      (chosen.some((p) => p.doc.streamBody) || (first.method === 'put' && streamSegment));
+    // Headers the response example of the success status shows (a 302's or a 202's Location), by name.
+    const responseHeaders = [
+      ...new Set(
+        chosen.flatMap((p) =>
+          p.doc.responseExamples
+            .filter((e) => e.status === undefined || e.status === status)
+            .flatMap((e) => e.headers ?? [])
+            .filter((h) => !/^content-/i.test(h)),
+        ),
+      ),
+    ].sort(compareCodePoints);
 
     const requestExamples: ExampleIR[] = [];
     const responseExamples: ExampleIR[] = [];
@@ -440,6 +472,9 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       ...(parameters ? { requestParameters: parameters } : {}),
       ...(functionParameters.length > 0 ? { functionParameters } : {}),
       ...(headerParameters.length > 0 ? { headerParameters } : {}),
+      ...(requestStream ? { requestStream } : {}),
+      ...(responseStream ? { responseStream } : {}),
+      ...(responseHeaders.length > 0 ? { responseHeaders } : {}),
       acceptedProperties: accepted,
       status,
       listedBy: listedBy.map(pageNameOf).sort(compareCodePoints),

@@ -146,6 +146,12 @@ export interface OperationIR {
   readonly status: number | undefined;
   readonly responseTypes: readonly string[];
   readonly responseCollection: boolean;
+  /** The request body is bytes (a Stream property's content), not JSON. */
+  readonly requestStream?: boolean;
+  /** The response body is bytes: a GET of a Stream property or `$value`. */
+  readonly responseStream?: boolean;
+  /** Headers the success response's example shows beyond Content-* (Location), sorted. */
+  readonly responseHeaders?: readonly string[];
   readonly queryParameters: readonly string[];
   readonly requestExamples: readonly ExampleIR[];
   readonly responseExamples: readonly ExampleIR[];

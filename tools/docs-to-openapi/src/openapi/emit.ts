@@ -205,7 +205,13 @@ function security(p: PermissionsIR | undefined): Record<string, string[]>[] | un
   return requirements;
 }
 
-const statusText: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content' };
+const statusText: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
+  302: 'Found',
+};
 
 function operationObject(op: OperationIR, known: ReadonlySet<string>): OperationObject {
   const parameters: ParameterObject[] = [
@@ -247,7 +253,13 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
   };
   if (op.description) result.description = op.description;
   if (parameters.length > 0) result.parameters = parameters;
-  if (op.requestTypes.length > 0 || op.requestParameters) {
+  if (op.requestStream) {
+    result.requestBody = {
+      required: true,
+      description: 'The content, as bytes',
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    };
+  } else if (op.requestTypes.length > 0 || op.requestParameters) {
     result.requestBody = {
       required: true,
       description: op.path.endsWith('/$ref')
@@ -294,28 +306,50 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
         }
       : bodySchema(op.responseTypes, known);
   }
+  // A redirect (302 Found to a download URL) carries no body; any other success of a stream read is the bytes.
+  const bytes =
+    op.responseStream &&
+    (op.status === undefined || (op.status >= 200 && op.status < 300 && op.status !== 204));
   // An operation whose pages state no success status answers "some 2xx" (OpenAPI's range key), not a guess.
   result.responses[op.status === undefined ? '2XX' : String(op.status)] = {
     description: (op.status === undefined ? undefined : statusText[op.status]) ?? 'Success',
-    ...(schema
+    ...(op.responseHeaders
       ? {
-          content: {
-            'application/json': {
-              schema,
-              ...(op.responseExamples.length > 0
-                ? {
-                    examples: Object.fromEntries(
-                      op.responseExamples.map((e) => [
-                        e.name,
-                        { value: e.value, 'x-docs-source': sourceOf(e.source) },
-                      ]),
-                    ),
-                  }
-                : {}),
-            },
-          },
+          headers: Object.fromEntries(
+            op.responseHeaders.map((h) => [
+              h,
+              {
+                description:
+                  h.toLowerCase() === 'location'
+                    ? 'Where the result is, or where to go next'
+                    : `The ${h} header`,
+                schema: { type: 'string' },
+              },
+            ]),
+          ),
         }
       : {}),
+    ...(bytes
+      ? { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+      : schema && !op.responseStream
+        ? {
+            content: {
+              'application/json': {
+                schema,
+                ...(op.responseExamples.length > 0
+                  ? {
+                      examples: Object.fromEntries(
+                        op.responseExamples.map((e) => [
+                          e.name,
+                          { value: e.value, 'x-docs-source': sourceOf(e.source) },
+                        ]),
+                      ),
+                    }
+                  : {}),
+              },
+            },
+          }
+        : {}),
   };
   result.responses['4XX'] = { $ref: '#/components/responses/error' } as never;
   result.responses['5XX'] = { $ref: '#/components/responses/error' } as never;

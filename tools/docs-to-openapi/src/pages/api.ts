@@ -27,6 +27,8 @@ export interface WrittenExample {
   readonly odataType: string | undefined;
   /** The response annotation's `"isCollection": true`: the example (and the response) is a collection. */
   readonly isCollection?: boolean;
+  /** The names of the headers the response example shows (`Location` of a 302 or 202). */
+  readonly headers?: readonly string[];
   readonly body: unknown;
   readonly hasBody: boolean;
   readonly source: SourceRef;
@@ -69,6 +71,8 @@ export interface ApiDoc {
   /** The request headers the page names beyond Authorization and the body's Content-Type/Length. */
   readonly requestHeaders: readonly WrittenHeader[];
   readonly noBody: boolean;
+  /** The Request body section says the body is the file's bytes ("the binary stream of the file"). */
+  readonly streamBody: boolean;
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
   readonly permissions: WrittenPermissions | undefined;
@@ -196,10 +200,15 @@ function readQueryParameters(page: DocPage): string[] | undefined {
 function readBody(
   page: DocPage,
   sink: DiagnosticSink,
-): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'bodyIsParameters' | 'noBody'> {
+): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'bodyIsParameters' | 'noBody' | 'streamBody'> {
   const section = mainSection(page, /^request body$/i);
-  if (!section) return { bodyTypes: [], bodyTable: undefined, bodyIsParameters: false, noBody: true };
+  if (!section)
+    return { bodyTypes: [], bodyTable: undefined, bodyIsParameters: false, noBody: true, streamBody: false };
   const texts = paragraphs(section);
+  // "The contents of the request body should be the binary stream of the file to be uploaded."
+  const streamBody = texts.some((p) =>
+    /\bbinary (?:stream|content|data)\b|\bstream of the file\b/i.test(p.rich.text),
+  );
   const noBody = texts.some((p) =>
     /don't supply a request body|do not supply a request body|no request body/i.test(p.rich.text),
   );
@@ -260,6 +269,7 @@ function readBody(
     bodyTable,
     bodyIsParameters: parameterTable && bodyTable !== undefined && bodyTypes.length === 0,
     noBody: noBody && !bodyTable && bodyTypes.length === 0,
+    streamBody,
   };
 }
 
@@ -450,6 +460,7 @@ function readExamples(
         status: status ? Number(status) : undefined,
         odataType,
         isCollection: annotation.data.isCollection === true,
+        headers: headers.map((h) => h.split(':')[0]?.trim() ?? '').filter(Boolean),
         body: parsedBody,
         hasBody,
         source: { file: page.file, line: target.line },
