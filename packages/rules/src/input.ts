@@ -68,11 +68,67 @@ export function parsePayload(text: string): ParsedInput {
     if (deepest > maxDepth)
       return inputError(`the payload nests deeper than ${maxDepth} levels; a flow set nests about 6`);
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    value = JSON.parse(body);
   } catch (error) {
-    return inputError(`the payload is not JSON: ${(error as Error).message}`);
+    return inputError(`the payload is not JSON: ${oneLine((error as Error).message, body)}`);
   }
+  const twice = duplicateKey(body);
+  if (twice)
+    return inputError(
+      `'${twice.key}' is given twice in one object: JSON.parse keeps the last, a service may refuse the body or keep either; give it once`,
+      twice.path,
+    );
+  return { ok: true, value };
+}
+
+/** JSON.parse's message on one line (it may quote the text, newlines and all), with the line and column. */
+function oneLine(message: string, text: string): string {
+  const flat = message.replace(/\r?\n/g, '\\n');
+  const at = /at position (\d+)/.exec(message);
+  if (!at) return flat;
+  const before = text.slice(0, Number(at[1])).split('\n');
+  return `${flat} (line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1})`;
+}
+
+interface Frame {
+  readonly object: boolean;
+  readonly keys: Set<string>;
+  /** The key (object) or index (array) of the value being read: the frame's part of a JSON Pointer. */
+  segment: string;
+}
+
+/**
+ * The first name given twice in one object of valid JSON text, with its JSON Pointer: RFC 8259 §4 leaves what
+ * a receiver makes of it open, and JSON.parse silently keeps the last.
+ */
+function duplicateKey(text: string): { key: string; path: string } | undefined {
+  const stack: Frame[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91) stack.push({ object: c === 123, keys: new Set(), segment: '0' });
+    else if (c === 125 || c === 93) stack.pop();
+    else if (c === 44) {
+      const top = stack.at(-1);
+      if (top && !top.object) top.segment = String(Number(top.segment) + 1);
+    } else if (c === 34) {
+      const start = i;
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92) i++;
+      const top = stack.at(-1);
+      let next = i + 1;
+      while (next < text.length && /\s/.test(text.charAt(next))) next++;
+      if (!top?.object || text.charAt(next) !== ':') continue;
+      const key = JSON.parse(text.slice(start, i + 1)) as string;
+      if (top.keys.has(key)) {
+        const parts = [...stack.slice(0, -1).map((f) => f.segment), key];
+        return { key, path: parts.map((p) => `/${p.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('') };
+      }
+      top.keys.add(key);
+      top.segment = key;
+    }
+  }
+  return undefined;
 }
 
 /** The same limits for a value already parsed (the simulator parses bodies itself). */

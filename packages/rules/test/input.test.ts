@@ -13,6 +13,44 @@ describe('bad input is a diagnostic, never a crash, a hang or a polluted prototy
     if (!parsed.ok) expect(parsed.diagnostic.message).toMatch(message);
   });
 
+  it.each([
+    ['at the top', '{"displayName":"a","displayName":"b"}', 'displayName', '/displayName'],
+    [
+      'in a list of objects',
+      '{"displayName":"x","provisioningFlows":[{"a":1},{"b":1, "b" :2}]}',
+      'b',
+      '/provisioningFlows/1/b',
+    ],
+    ['a key with / and ~', '{"f":{"a/~b":1,"a/~b":2}}', 'a/~b', '/f/a~1~0b'],
+  ])('a name given twice in one object is refused, with its path: %s', (_name, text, key, path) => {
+    const parsed = parsePayload(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.diagnostic.path).toBe(path);
+      expect(parsed.diagnostic.message).toMatch(
+        new RegExp(`^'${key.replace('/', '\\/')}' is given twice in one object`),
+      );
+    }
+  });
+
+  it.each([
+    ['the same name in two objects', '{"a":{"x":1},"b":{"x":1},"c":[{"x":1},{"x":2}]}'],
+    ['a name and an equal string value', '{"x":"x","y":["x","x"]}'],
+    ['escaped quotes in a name', '{"a\\"b":1,"a\\"c":2}'],
+  ])('no duplicate: %s', (_name, text) => {
+    expect(parsePayload(text).ok).toBe(true);
+  });
+
+  it('what JSON.parse says is one line, with the line and column where it says a position', () => {
+    for (const text of ['// a comment\n{"displayName":"x"}', '{\n  "displayName": "x",\n}']) {
+      const parsed = parsePayload(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.diagnostic.message).not.toContain('\n');
+    }
+    const parsed = parsePayload('{\n  "displayName": "x",\n}');
+    if (!parsed.ok) expect(parsed.diagnostic.message).toMatch(/\(line 3, column 1\)$/);
+  });
+
   it('a byte-order mark is dropped', () => {
     expect(parsePayload(`\uFEFF${JSON.stringify(flowSet)}`)).toEqual({ ok: true, value: flowSet });
   });
