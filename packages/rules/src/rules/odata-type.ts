@@ -32,8 +32,16 @@ export const odataType: Rule = {
         `add "@odata.type": ${operation.alias ?? operation.id} takes several types, one of ${choices()}`,
       );
     const type = namedType(catalogue, written);
-    if (!type || !operation.bodyTypes.includes(type))
-      return diagnostic(`"@odata.type" ${JSON.stringify(written)} is not one of ${choices()}`);
+    if (!type || !operation.bodyTypes.includes(type)) {
+      const plain = typeof written === 'string' ? written.replace(/^#/, '').toLowerCase() : '';
+      const near = operation.bodyTypes.find((t) => t.toLowerCase() === plain);
+      const fix = near
+        ? `type names are case-sensitive: write "#${near}"`
+        : type && catalogue.concreteTypes(type).some((t) => t !== type && operation.bodyTypes.includes(t))
+          ? `${type.split('.').pop()} is their base type: write the concrete type, one of them`
+          : 'write one of them';
+      return diagnostic(`"@odata.type" ${JSON.stringify(written)} is not one of ${choices()}: ${fix}`);
+    }
     const targetType = namedType(catalogue, target?.['@odata.type']);
     if (targetType && targetType !== type) {
       return diagnostic(

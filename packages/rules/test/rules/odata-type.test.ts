@@ -50,4 +50,24 @@ describe('odata-type', () => {
     expect(found).toHaveLength(count);
     if (count > 0) expect(found[0]?.message).toContain(message);
   });
+
+  it.each([
+    [
+      'the wrong case',
+      `${NS}classgroupProvisioningFlow`,
+      `type names are case-sensitive: write "${NS}classGroupProvisioningFlow"`,
+    ],
+    [
+      'the base type',
+      `${NS}provisioningFlow`,
+      'provisioningFlow is their base type: write the concrete type',
+    ],
+    ['a type of another API', '#microsoft.graph.user', 'write one of them'],
+  ])('an @odata.type the endpoint does not take says what to write: %s', (_name, written, fix) => {
+    const [d] = findings('odata-type', 'createFlow', { ...classGroupFlow, '@odata.type': written });
+    expect(d?.message).toMatch(
+      /^"@odata.type" ".*" is not one of #microsoft\.graph\.industryData\.administrativeUnitProvisioningFlow, /,
+    );
+    expect(d?.message.endsWith(fix) || d?.message.includes(`: ${fix}`)).toBe(true);
+  });
 });
