@@ -33,6 +33,7 @@ const requestHeaders = fixture('request-headers');
 const perResource = fixture('per-resource-permissions');
 const splitRequests = fixture('split-request-sections');
 const streamContent = fixture('stream-content');
+const wrappedBody = fixture('wrapped-body');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -210,6 +211,19 @@ describe('Stream properties', () => {
       $ref: '#/components/schemas/microsoft.graph.contoso.logbook',
     });
     expect(streamContent.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 application: addPassword ("provide an optional `passwordCredential` object with the following
+// properties") had the application as its body, each row reported as not a property of it.
+describe('a body that wraps one named object', () => {
+  it('is an object of that one parameter, typed by its page, optional as the sentence says', () => {
+    const post = wrappedBody.spec.paths['/contoso/harbours/{harbourId}/reserveMooring']?.post;
+    const schema = post?.requestBody?.content?.['application/json']?.schema as SchemaObject;
+    expect(Object.keys(schema.properties ?? {})).toEqual(['mooring']);
+    expect(JSON.stringify(schema.properties?.mooring)).toContain('microsoft.graph.contoso.mooring');
+    expect(schema.required ?? []).toEqual([]);
+    expect(wrappedBody.diagnostics).toEqual([]);
   });
 });
 

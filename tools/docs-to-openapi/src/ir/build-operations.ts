@@ -284,6 +284,41 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
         ];
         continue;
       }
+      if (doc.bodyWrapper) {
+        // The body is `{ "<name>": { …the table's properties } }`: one parameter, typed by the type of that
+        // name when a page documents it (`passwordCredential`), whose properties the table lists.
+        const wrapper = doc.bodyWrapper;
+        const typeName = names.resolve(wrapper.name, undefined, doc.namespace, doc.file, wrapper.line);
+        const known = typeMap.has(typeName);
+        if (!known)
+          sink.warn(
+            'type-unknown',
+            `the request body's ${wrapper.name} object is of a type no page of the folder documents; it is left untyped`,
+            doc.file,
+            wrapper.line,
+          );
+        parameters ??= [
+          {
+            name: wrapper.name,
+            type: known ? { kind: 'named', name: typeName, collection: false } : undefined,
+            description: '',
+            required: wrapper.required,
+            source: { file: doc.file, line: wrapper.line },
+          },
+        ];
+        if (known && doc.bodyTable) {
+          const all = allPropertyNames(typeName, typeMap);
+          for (const b of doc.bodyTable)
+            if (!all.has(b.name))
+              sink.warn(
+                'body-property-unknown',
+                `request-body property '${b.name}' is not a property of ${typeName}`,
+                b.source.file,
+                b.source.line,
+              );
+        }
+        continue;
+      }
       if (doc.bodyIsParameters && doc.bodyTable) {
         // An action's parameters: the body is an object of them, not the resource the page is about.
         parameters ??= doc.bodyTable.map((b) => {

@@ -73,6 +73,11 @@ export interface ApiDoc {
   readonly noBody: boolean;
   /** The Request body section says the body is the file's bytes ("the binary stream of the file"). */
   readonly streamBody: boolean;
+  /**
+   * "provide an optional `passwordCredential` object with the following properties": the body is an object of
+   * one parameter of that name, whose type the table lists the properties of (application: addPassword).
+   */
+  readonly bodyWrapper?: { readonly name: string; readonly required: boolean; readonly line: number };
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
   readonly permissions: WrittenPermissions | undefined;
@@ -200,7 +205,7 @@ function readQueryParameters(page: DocPage): string[] | undefined {
 function readBody(
   page: DocPage,
   sink: DiagnosticSink,
-): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'bodyIsParameters' | 'noBody' | 'streamBody'> {
+): Pick<ApiDoc, 'bodyTypes' | 'bodyTable' | 'bodyIsParameters' | 'noBody' | 'streamBody' | 'bodyWrapper'> {
   const section = mainSection(page, /^request body$/i);
   if (!section)
     return { bodyTypes: [], bodyTable: undefined, bodyIsParameters: false, noBody: true, streamBody: false };
@@ -212,6 +217,14 @@ function readBody(
   const noBody = texts.some((p) =>
     /don't supply a request body|do not supply a request body|no request body/i.test(p.rich.text),
   );
+  let wrapper: ApiDoc['bodyWrapper'];
+  for (const p of texts) {
+    const named =
+      /\bprovide (?:an? |the )?(optional |required )?`([A-Za-z]\w*)` object with the following properties/i.exec(
+        p.rich.text,
+      );
+    if (named?.[2]) wrapper = { name: named[2], required: !/optional/i.test(named[1] ?? ''), line: p.line };
+  }
   const bodyTypes: Link[] = [];
   for (const p of texts) {
     if (/JSON representation of/i.test(p.rich.text))
@@ -270,6 +283,7 @@ function readBody(
     bodyIsParameters: parameterTable && bodyTable !== undefined && bodyTypes.length === 0,
     noBody: noBody && !bodyTable && bodyTypes.length === 0,
     streamBody,
+    ...(wrapper ? { bodyWrapper: wrapper } : {}),
   };
 }
 
