@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import type { Rule, RuleFinding } from '../types.js';
 import { namedType } from '../walk.js';
 
@@ -44,11 +45,11 @@ export const odataType: Rule = {
     }
     const targetType = namedType(catalogue, target?.['@odata.type']);
     if (targetType && targetType !== type) {
+      // Flows and connectors alike: what the target is, in the words its type ends with.
+      const kind = /Flow$/.test(targetType) ? 'flow' : /Connector$/.test(targetType) ? 'connector' : 'entity';
+      const named = target?.id ? `the ${kind} ${target.id}` : `the ${kind}`;
       return diagnostic(
-        `the flow ${target?.id ?? ''} is a ${targetType.split('.').pop()}, the body a ${type.split('.').pop()}: a flow's type cannot change; send "@odata.type": "#${targetType}"`.replace(
-          'flow  is',
-          'flow is',
-        ),
+        `${named} is ${withArticle(targetType.split('.').pop() ?? targetType)}, the body ${withArticle(type.split('.').pop() ?? type)}: ${withArticle(kind)}'s type cannot change; send "@odata.type": "#${targetType}"`,
       );
     }
     return [];

@@ -70,4 +70,16 @@ describe('odata-type', () => {
     );
     expect(d?.message.endsWith(fix) || d?.message.includes(`: ${fix}`)).toBe(true);
   });
+
+  it('a connector updated as another type is called a connector, with the articles its types take', () => {
+    const [d] = findings(
+      'odata-type',
+      'external.industryData.UpdateDataConnectors',
+      { '@odata.type': `${NS}azureDataLakeConnector`, displayName: 'x' },
+      { target: { id: 'c1', '@odata.type': `${NS}oneRosterApiDataConnector` } },
+    );
+    expect(d?.message).toBe(
+      `the connector c1 is a oneRosterApiDataConnector, the body an azureDataLakeConnector: a connector's type cannot change; send "@odata.type": "${NS}oneRosterApiDataConnector"`,
+    );
+  });
 });
