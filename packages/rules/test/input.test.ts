@@ -79,10 +79,21 @@ describe('bad input is a diagnostic, never a crash, a hang or a polluted prototy
   });
 
   it.each([
-    ['an array body', [flowSet], /must be a JSON object/],
+    [
+      'an array body',
+      [flowSet],
+      /^the body must be a JSON object \(an outboundProvisioningFlowSet\), not an array$/,
+    ],
+    [
+      'a string body',
+      'x',
+      /^the body must be a JSON object \(an outboundProvisioningFlowSet\), not a string$/,
+    ],
+    ['a null body', null, /^the body must be a JSON object \(an outboundProvisioningFlowSet\), not null$/],
     ['a body where none is taken', { x: 1 }, /takes no request body/],
   ])('%s', (_name, body, message) => {
-    const operation = Array.isArray(body) ? 'createFlowSet' : 'resetFlow';
+    const operation =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? 'resetFlow' : 'createFlowSet';
     expect(validator.validate(operation, body)[0]?.message).toMatch(message);
   });
 
