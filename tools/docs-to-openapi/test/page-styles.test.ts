@@ -34,6 +34,7 @@ const perResource = fixture('per-resource-permissions');
 const splitRequests = fixture('split-request-sections');
 const streamContent = fixture('stream-content');
 const wrappedBody = fixture('wrapped-body');
+const actionCollection = fixture('action-collection');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -223,7 +224,25 @@ describe('a body that wraps one named object', () => {
     expect(Object.keys(schema.properties ?? {})).toEqual(['mooring']);
     expect(JSON.stringify(schema.properties?.mooring)).toContain('microsoft.graph.contoso.mooring');
     expect(schema.required ?? []).toEqual([]);
+    expect(post?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.mooring',
+    });
     expect(wrappedBody.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 searchEntity: query (a body of parameters; "returns `HTTP 200 OK` … and a [searchResponse] collection
+// object") answered 200 with no body: a body of parameters ended the page's reading before its response, and
+// `HTTP 200 OK` was no status.
+describe('an action with a body of parameters', () => {
+  it('keeps the response its page states, a collection here, under the status written `HTTP 200 OK`', () => {
+    const scan = actionCollection.spec.paths['/contoso/lookout/scan']?.post;
+    const schema = scan?.responses['200']?.content?.['application/json']?.schema as SchemaObject;
+    expect(schema.properties?.value).toEqual({
+      type: 'array',
+      items: { $ref: '#/components/schemas/microsoft.graph.contoso.sighting' },
+    });
+    expect(actionCollection.diagnostics).toEqual([]);
   });
 });
 

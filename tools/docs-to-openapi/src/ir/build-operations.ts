@@ -271,6 +271,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       const subject = doc.subject
         ? names.resolve(doc.subject.text, doc.subject.url, doc.namespace, doc.file, doc.source.line, true)
         : undefined;
+      // The request side: a reference, a wrapped object or parameters, else the resource; the response follows.
       if (p.path.path.endsWith('/$ref') && (p.method === 'post' || p.method === 'put')) {
         // The body of a reference is `{ "@odata.id": "<URL of the entity>" }`, whatever resource the page names.
         parameters ??= [
@@ -282,9 +283,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
             source: { file: doc.file, line: p.line },
           },
         ];
-        continue;
-      }
-      if (doc.bodyWrapper) {
+      } else if (doc.bodyWrapper) {
         // The body is `{ "<name>": { …the table's properties } }`: one parameter, typed by the type of that
         // name when a page documents it (`passwordCredential`), whose properties the table lists.
         const wrapper = doc.bodyWrapper;
@@ -317,9 +316,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
                 b.source.line,
               );
         }
-        continue;
-      }
-      if (doc.bodyIsParameters && doc.bodyTable) {
+      } else if (doc.bodyIsParameters && doc.bodyTable) {
         // An action's parameters: the body is an object of them, not the resource the page is about.
         parameters ??= doc.bodyTable.map((b) => {
           const type = b.type && parameterType(b.type, doc, names);
@@ -342,26 +339,30 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
             source: b.source,
           };
         });
-        continue;
-      }
-      const hasBody = !doc.noBody && (bodyTypes.length > 0 || doc.bodyTable !== undefined);
-      const ownBodyTypes = bodyTypes.length > 0 ? bodyTypes : hasBody && subject ? [subject] : [];
-      requestTypes.push(...ownBodyTypes);
-      if (doc.bodyTable && ownBodyTypes.length === 1 && ownBodyTypes[0]) {
-        const type = ownBodyTypes[0];
-        accepted[type] = doc.bodyTable.map((b) => ({ name: b.name, required: b.required, source: b.source }));
-        const all = allPropertyNames(type, typeMap);
-        for (const b of doc.bodyTable) {
-          if (!all.has(b.name)) {
-            const near = [...all].find((n) => n.toLowerCase() === b.name.toLowerCase());
-            sink.warn(
-              'body-property-unknown',
-              near
-                ? `request-body property '${b.name}' is '${near}' on ${type}`
-                : `request-body property '${b.name}' is not a property of ${type}`,
-              b.source.file,
-              b.source.line,
-            );
+      } else {
+        const hasBody = !doc.noBody && (bodyTypes.length > 0 || doc.bodyTable !== undefined);
+        const ownBodyTypes = bodyTypes.length > 0 ? bodyTypes : hasBody && subject ? [subject] : [];
+        requestTypes.push(...ownBodyTypes);
+        if (doc.bodyTable && ownBodyTypes.length === 1 && ownBodyTypes[0]) {
+          const type = ownBodyTypes[0];
+          accepted[type] = doc.bodyTable.map((b) => ({
+            name: b.name,
+            required: b.required,
+            source: b.source,
+          }));
+          const all = allPropertyNames(type, typeMap);
+          for (const b of doc.bodyTable) {
+            if (!all.has(b.name)) {
+              const near = [...all].find((n) => n.toLowerCase() === b.name.toLowerCase());
+              sink.warn(
+                'body-property-unknown',
+                near
+                  ? `request-body property '${b.name}' is '${near}' on ${type}`
+                  : `request-body property '${b.name}' is not a property of ${type}`,
+                b.source.file,
+                b.source.line,
+              );
+            }
           }
         }
       }

@@ -309,7 +309,8 @@ function paragraphsWithin(page: DocPage, section: Section | undefined): ReturnTy
 function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
   const section = mainSection(page, /^response$/i);
   const stated = paragraphsWithin(page, section).flatMap((p) => {
-    const code = p.rich.codes.map((c) => /^(\d{3})\b/.exec(c.trim())).find(Boolean);
+    // `200 OK`, or `HTTP 200 OK` as some pages write it.
+    const code = p.rich.codes.map((c) => /^(?:HTTP\/?[\d.]*\s+)?(\d{3})\b/i.exec(c.trim())).find(Boolean);
     return code?.[1] ? [{ p, code, status: Number(code[1]) }] : [];
   });
   // A page may state a redirect and a success (302 Found for CSV, 200 OK for JSON): the success is the status.
