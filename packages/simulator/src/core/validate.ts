@@ -1,3 +1,4 @@
+import { withArticle } from '@sds-toolkit/openapi-model';
 import { parsePayload, type Validator } from '@sds-toolkit/rules';
 import type { SimRequest } from '../http-types.js';
 import { isObject, type Json } from '../json.js';
@@ -10,6 +11,8 @@ import { badRequest, conflict, invalid, Problem } from './problem.js';
 
 /** Graph refuses request bodies over 4 MB; the simulator over 5 MB (the rules' own limit). */
 export const maxBodyBytes = 5 * 1024 * 1024;
+
+const short = (type: string) => type.split('.').pop() ?? type;
 
 export interface Input {
   readonly query: QueryOptions;
@@ -55,7 +58,12 @@ export function validateInput(
         ErrorCode.unsupportedMediaType,
         `send the body as application/json (got '${contentType || 'no Content-Type'}')`,
       );
-    const parsed = parsePayload(text || 'null');
+    // An empty body is not `null`: say what the operation takes.
+    if (!text.trim())
+      throw badRequest(
+        `the body is empty: ${name} takes ${withArticle(short(operation.info.requestType))} as a JSON object`,
+      );
+    const parsed = parsePayload(text);
     if (!parsed.ok) throw badRequest(parsed.diagnostic.message, [parsed.diagnostic]);
     const diagnostics = validator.validate(operation.info, parsed.value);
     const refused = invalid(diagnostics);
