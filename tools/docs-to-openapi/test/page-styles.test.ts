@@ -35,6 +35,7 @@ const splitRequests = fixture('split-request-sections');
 const streamContent = fixture('stream-content');
 const wrappedBody = fixture('wrapped-body');
 const actionCollection = fixture('action-collection');
+const readOnlyWords = fixture('read-only-words');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -243,6 +244,16 @@ describe('an action with a body of parameters', () => {
       items: { $ref: '#/components/schemas/microsoft.graph.contoso.sighting' },
     });
     expect(actionCollection.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 chatMessage's createdDateTime, lastEditedDateTime and deletedDateTime say "Read only." and were
+// writable in the spec.
+describe('read-only properties', () => {
+  it('are read-only however the description writes it: Read-only, Readonly, Read only', () => {
+    const props = body(schema(readOnlyWords, 'contoso.signal')).properties ?? {};
+    const readOnly = Object.entries(props).flatMap(([n, p]) => ((p as SchemaObject).readOnly ? [n] : []));
+    expect(readOnly).toEqual(['hoistedAt', 'id', 'loweredAt']);
   });
 });
 

@@ -154,7 +154,8 @@ interface Draft {
 }
 
 function isReadOnly(property: WrittenProperty, key: string | undefined): boolean {
-  return property.name === key || /\bread-?only\b/i.test(property.description.text);
+  // "Read-only.", "Readonly." or "Read only." (v1.0 chatMessage writes both "Read-only." and "Read only.").
+  return property.name === key || /\bread[- ]?only\b/i.test(property.description.text);
 }
 
 /** A type another namespace defines, known only by its name and the link pages give for it. */
