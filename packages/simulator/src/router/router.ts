@@ -95,7 +95,13 @@ export function createRouter(model: Model): Router {
           return { ...found, node: literal, args: { ...found.args, ...args } };
       }
     }
-    if (node.param && segment.parens === undefined && segment.name.length > 0)
+    // `$count`, `$ref`, `$value` are OData's own segments, never a key.
+    if (
+      node.param &&
+      segment.parens === undefined &&
+      segment.name.length > 0 &&
+      !segment.name.startsWith('$')
+    )
       return walk(node.param.node, segments, at + 1, {
         ...found,
         params: { ...found.params, [node.param.name]: segment.name },
@@ -119,6 +125,28 @@ export function createRouter(model: Model): Router {
     },
   };
 
+  /**
+   * What a path that leads nowhere most likely meant: a bound function called without the type-cast segment it
+   * is bound through (`…/dataConnectors/{id}/getUploadSession`), or OData's `$count` segment, which the spec
+   * documents nowhere (the lists take `?$count=true`).
+   */
+  function hint(segments: readonly PathSegment[]): string | undefined {
+    const last = segments.at(-1);
+    if (!last) return undefined;
+    const system = segments.find((s) => s.name.startsWith('$'));
+    if (system)
+      return system.name.toLowerCase() === '$count'
+        ? `the API documents no /$count segment: ask the list for ?$count=true and read @odata.count`
+        : `the API documents no ${shown(system.name)} segment`;
+    for (const { cast, name } of model.operations) {
+      if (!cast || !name || name.toLowerCase() !== last.name.toLowerCase()) continue;
+      const through = [...segments.slice(0, -1), { name: cast, parens: undefined }, last];
+      if (walk(root, through, 0, { node: root, params: {}, args: {} }))
+        return `${name} is bound to ${cast.split('.').pop()}: call it through the type-cast segment, …/${cast}/${name}`;
+    }
+    return undefined;
+  }
+
   function route(method: string, pathname: string): RouteResult {
     {
       const parsed = parsePath(pathname);
@@ -134,7 +162,9 @@ export function createRouter(model: Model): Router {
         return {
           ok: false,
           status: 404,
-          message: `no resource at ${shown(pathname)}: the simulator serves ${model.rootTemplate} and below, as the spec describes`,
+          message:
+            hint(parsed.segments) ??
+            `no resource at ${shown(pathname)}: the simulator serves ${model.rootTemplate} and below, as the spec describes`,
         };
       const operation = found.node.operations.get(method.toUpperCase());
       if (!operation) {

@@ -113,4 +113,25 @@ describe('the router', () => {
     const found = router.match('PUT', '/beta/external/industryData/years/y1');
     expect(!found.ok && found.allow).toEqual(['DELETE', 'GET', 'PATCH']);
   });
+
+  it.each([
+    [
+      'a bound function without its type-cast segment',
+      '/beta/external/industryData/dataConnectors/c1/getUploadSession',
+      'getUploadSession is bound to azureDataLakeConnector: call it through the type-cast segment, …/microsoft.graph.industryData.azureDataLakeConnector/getUploadSession',
+    ],
+    [
+      'the $count segment (never taken for a key)',
+      '/beta/external/industryData/years/$count',
+      'the API documents no /$count segment: ask the list for ?$count=true and read @odata.count',
+    ],
+    [
+      'another OData segment',
+      '/beta/external/industryData/years/y1/$value',
+      'the API documents no $value segment',
+    ],
+  ])('a 404 says what the path most likely meant: %s', (_name, path, message) => {
+    const found = router.match('GET', path);
+    expect(!found.ok && [found.status, found.message]).toEqual([404, message]);
+  });
 });
