@@ -55,7 +55,9 @@ export const odataBind: Rule = {
   docs: 'api-reference/beta/api/industrydata-inboundfileflow-post.md',
   description:
     "name@odata.bind binds a navigation property to one entity of its type by URL (…/set/{id} or …/set('{id}')).",
-  check({ objects, catalogue }) {
+  check({ objects, catalogue, operation }) {
+    // The operation's own page shows its binds (sourceSystems: roleGroup; inbound flows: dataConnector, year).
+    const docs = operation.docs[0] ?? this.docs;
     const findings: RuleFinding[] = [];
     for (const { value, type, path } of objects) {
       for (const [key, bound] of Object.entries(value)) {
@@ -63,7 +65,7 @@ export const odataBind: Rule = {
         const name = key.slice(0, -suffix.length);
         const at = `${path}/${key}`;
         const fail = (message: string) =>
-          findings.push({ ruleId: this.id, severity: this.severity, path: at, message, docs: this.docs });
+          findings.push({ ruleId: this.id, severity: this.severity, path: at, message, docs });
         const properties = catalogue.properties(type);
         const schema = properties.get(name);
         if (!schema?.['x-ms-navigationProperty']) {

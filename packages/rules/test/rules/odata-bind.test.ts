@@ -94,8 +94,13 @@ describe('odata-bind', () => {
       {
         severity: 'error',
         message: `'${G}/years/51dca0a0' names a yearTimePeriodDefinition; dataConnector takes an industryDataConnector: bind the URL of one`,
-        docs: 'api-reference/beta/api/industrydata-inboundfileflow-post.md',
+        docs: 'api-reference/beta/api/industrydata-inboundapiflow-post.md',
       },
     ]);
+  });
+
+  it("cites the operation's own page", () => {
+    const [d] = findings('odata-bind', CreateSource, sourceSystem(`${G}/years/staff`));
+    expect(d?.docs).toBe('api-reference/beta/api/industrydata-sourcesystemdefinition-post.md');
   });
 });
