@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
+import { type OpenApiDocument, withArticle } from '@sds-toolkit/openapi-model';
 import type { Validator } from '@sds-toolkit/rules';
 import { type Clock, systemClock } from '../clock.js';
 import {
@@ -24,6 +24,10 @@ import { Problem } from './problem.js';
 import { Renderer } from './render.js';
 import { Transaction } from './transaction.js';
 import { validateInput } from './validate.js';
+
+/** What Graph answers a 401 with: the authority to get a token from, and Microsoft Graph's client id. */
+const wwwAuthenticate =
+  'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"';
 
 export interface SimulatorOptions extends Partial<Settings> {
   readonly spec: OpenApiDocument;
@@ -217,7 +221,11 @@ export async function createSimulator(
     const input = validateInput(model, validator, route, request, search);
     // auth
     const auth = authenticator.authenticate(request.headers.authorization, clock.now());
-    if (!auth.ok) throw new Problem(401, ErrorCode.unauthorized, auth.message);
+    // RFC 6750 §3: a 401 says how to authenticate; Graph names its authority and its own client id.
+    if (!auth.ok)
+      throw new Problem(401, ErrorCode.unauthorized, auth.message, [], {
+        'www-authenticate': wwwAuthenticate,
+      });
     const allowed = permissions.authorize(operation.info, auth.principal);
     if (!allowed.ok) throw new Problem(403, ErrorCode.forbidden, allowed.message);
     if (input instanceof Problem) throw input;
@@ -229,7 +237,7 @@ export async function createSimulator(
         throw new Problem(
           404,
           ErrorCode.notFound,
-          `'${target.id}' is a ${target.type.split('.').pop()}, not a ${operation.cast.split('.').pop()}: ${operation.name} is bound to ${operation.cast}`,
+          `'${target.id}' is ${withArticle(target.type.split('.').pop() ?? target.type)}, not ${withArticle(operation.cast.split('.').pop() ?? operation.cast)}: ${operation.name} is bound to ${operation.cast}`,
         );
       context = {
         env,
