@@ -36,6 +36,7 @@ const streamContent = fixture('stream-content');
 const wrappedBody = fixture('wrapped-body');
 const actionCollection = fixture('action-collection');
 const readOnlyWords = fixture('read-only-words');
+const valueSubsections = fixture('value-subsections');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -254,6 +255,34 @@ describe('read-only properties', () => {
     const props = body(schema(readOnlyWords, 'contoso.signal')).properties ?? {};
     const readOnly = Object.entries(props).flatMap(([n, p]) => ((p as SchemaObject).readOnly ? [n] : []));
     expect(readOnly).toEqual(['hoistedAt', 'id', 'loweredAt']);
+  });
+});
+
+// #12: v1.0 Get profilePhoto writes its request lines under "### Get the photo" and "### Get the metadata of the
+// photo" (the page was left out: no usable request path), a permissions table per resource under ### headings
+// (dropped without a word) after annotations with a trailing `// Note` (reported as invalid JSON).
+describe('a page written in subsections', () => {
+  const get = valueSubsections.spec.paths['/contoso/captains/{captainId}/portrait/$value']?.get;
+  it('request lines under HTTP request subsections are read; $value is Content, its bytes, without OData options', () => {
+    expect(get?.operationId).toBe('contoso.captains.portrait.GetContent');
+    expect(Object.keys(get?.responses['200']?.content ?? {})).toEqual(['application/octet-stream']);
+    expect(get?.parameters).toBeUndefined();
+    expect(found(valueSubsections, 'request-path-alternate')).toEqual([44]);
+  });
+  it("a table per subsection of Permissions: each type's permissions are alternatives, said", () => {
+    expect(get?.['x-permissions']).toMatchObject({
+      delegatedWork: {
+        leastPrivileged: ['Captain.Read', 'Ferry.Read.All'],
+        higherPrivileged: ['Captain.ReadWrite'],
+      },
+      delegatedPersonal: 'not supported',
+      application: {
+        leastPrivileged: ['Captain.Read.All', 'Ferry.Read.All'],
+        higherPrivileged: ['Ferry.ReadWrite.All'],
+      },
+    });
+    expect(found(valueSubsections, 'permissions-per-resource')).toEqual([12]);
+    expect(found(valueSubsections, 'annotation-invalid-json')).toEqual([]);
   });
 });
 

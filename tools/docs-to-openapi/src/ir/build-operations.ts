@@ -82,9 +82,10 @@ function isStreamSegment(segment: string, streams: ReadonlySet<string>): boolean
 
 /** Graph-style operation ids: `external.industryData.ListOutboundProvisioningFlowSets`, `….provisioningFlows.reset`. */
 function operationIdOf(kind: OperationKind, path: CanonicalPath): string {
+  // `$value` (a media entity's or a property's bytes) is Graph's `Content`: `me.photo.GetContent`.
   const literals = path.segments
     .filter((s) => !s.param && s.text !== '$ref')
-    .map((s) => s.text.replace(/\(.*\)$/, ''));
+    .map((s) => (s.text === '$value' ? 'content' : s.text.replace(/\(.*\)$/, '')));
   if (kind === 'action' || kind === 'function') return literals.join('.');
   const subject = literals.at(-1) ?? 'root';
   const parents = literals.slice(0, -1);
@@ -518,8 +519,9 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       responseCollection,
       // A function answering a collection (delta) takes the options a list takes, as its page says; one
       // answering a single object (industryData getStatistics) is left without them, as the committed spec has it.
-      queryParameters:
-        kind === 'list' || (kind === 'function' && responseCollection)
+      queryParameters: responseStream
+        ? []
+        : kind === 'list' || (kind === 'function' && responseCollection)
           ? queryParameters
           : kind === 'get'
             ? queryParameters.filter((q) => ['$select', '$expand'].includes(q))

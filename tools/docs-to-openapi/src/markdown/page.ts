@@ -1,3 +1,4 @@
+import { type ParseError, parse as parseJsonc } from 'jsonc-parser';
 import type { Code, Heading, Html, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DiagnosticSink } from '../diagnostics.js';
@@ -149,6 +150,20 @@ function toBlock(node: RootContent): Block | undefined {
 }
 
 // An annotation is an HTML comment whose body starts with `{`; the body must be a JSON object.
+/**
+ * An annotation's JSON. `{ "blockType": "ignored" } // Note: …` (profilePhoto's pages) ends with the author's
+ * comment, which is no defect: JSON that only comments spoil is read as JSON with comments.
+ */
+function readAnnotation(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const errors: ParseError[] = [];
+    const value = parseJsonc(text, errors, { allowTrailingComma: false }) as unknown;
+    return errors.length === 0 ? { ok: true, value } : { ok: false, message: (error as Error).message };
+  }
+}
+
 const annotationPattern = /^<!--\s*(\{[\s\S]*?)\s*-->$/;
 
 function readFrontMatter(root: Root, file: string, sink: DiagnosticSink): Record<string, unknown> {
@@ -215,15 +230,19 @@ export function readPage(file: string, text: string, sink: DiagnosticSink): DocP
     if (node.type === 'html') {
       const match = annotationPattern.exec((node as Html).value.trim());
       if (match) {
-        try {
-          const data = JSON.parse(match[1] ?? '') as unknown;
-          if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-            pending.push({ line: lineOf(node), data: data as Record<string, unknown>, section: current });
+        const data = readAnnotation(match[1] ?? '');
+        if (data.ok) {
+          if (typeof data.value === 'object' && data.value !== null && !Array.isArray(data.value)) {
+            pending.push({
+              line: lineOf(node),
+              data: data.value as Record<string, unknown>,
+              section: current,
+            });
           }
-        } catch (error) {
+        } else {
           sink.warn(
             'annotation-invalid-json',
-            `annotation comment is not valid JSON (${(error as Error).message}); the block after it is read without it`,
+            `annotation comment is not valid JSON (${data.message}); the block after it is read without it`,
             file,
             lineOf(node),
           );

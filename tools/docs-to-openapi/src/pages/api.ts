@@ -3,7 +3,7 @@ import type { PermissionsIR, SourceRef } from '../ir/types.js';
 import type { Block, DocPage, Link, Section } from '../markdown/page.js';
 import { headerIndex, isDraftMetadata, namespaceOf, readWrittenType, type WrittenType } from './common.js';
 import { describeJsonDefects, parseLenientJson } from './json-text.js';
-import { readPermissionsTable } from './permissions.js';
+import { mergePermissions, readPermissionsTable } from './permissions.js';
 
 export interface WrittenRequestLine {
   readonly method: 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -127,7 +127,9 @@ function readRequestLines(page: DocPage, sink: DiagnosticSink): WrittenRequestLi
     return [];
   }
   const lines: WrittenRequestLine[] = [];
-  for (const block of (section ? [section] : qualified).flatMap((s) => s.blocks)) {
+  // The lines may sit in subsections ("### Get the photo", "### Get the metadata of the photo": profilePhoto).
+  const sections = section ? sectionsWithin(page, section) : qualified;
+  for (const block of sections.flatMap((s) => s.blocks)) {
     if (block.kind !== 'code') continue;
     block.code.value.split('\n').forEach((raw, index) => {
       const text = raw.trim();
@@ -365,9 +367,30 @@ function readPermissions(page: DocPage, sink: DiagnosticSink): WrittenPermission
   if (!section) return undefined;
   const include = section.blocks.find((b) => b.kind === 'include' && /permissions/i.test(b.url));
   const table = section.blocks.find((b) => b.kind === 'table');
+  // No table of its own, but one per subsection ("### To retrieve the profile photo of a contact", "… of a
+  // group": profilePhoto): the permission needed depends on the resource, so every table's is an alternative.
+  const tables =
+    table || include
+      ? []
+      : sectionsWithin(page, section).flatMap((s) =>
+          s.blocks.flatMap((b) => (b.kind === 'table' ? [b] : [])),
+        );
+  const perSection = tables.flatMap((t) => readPermissionsTable(t.table, page.file, sink) ?? []);
+  if (perSection.length > 1)
+    sink.warn(
+      'permissions-per-resource',
+      `the Permissions section has a table per resource (${perSection.length}); the permission a call needs depends on the resource, so every permission of a type in any table is an alternative of that type`,
+      page.file,
+      section.line,
+    );
   return {
     include: include?.kind === 'include' ? { url: include.url, line: include.line } : undefined,
-    tableIR: table?.kind === 'table' ? readPermissionsTable(table.table, page.file, sink) : undefined,
+    tableIR:
+      table?.kind === 'table'
+        ? readPermissionsTable(table.table, page.file, sink)
+        : perSection.length > 0
+          ? mergePermissions(perSection)
+          : undefined,
     line: section.line,
   };
 }

@@ -136,3 +136,23 @@ function readPerResourceTable(
     source: { file, line: table.line },
   };
 }
+
+/**
+ * Several tables for one call, one per resource it may concern: per permission type, every table's permissions
+ * are alternatives (least privileged first, in table order); a type no table supports is not supported.
+ */
+export function mergePermissions(tables: readonly PermissionsIR[]): PermissionsIR {
+  const merge = (sets: readonly (ScopeSet | null | undefined)[]): ScopeSet | null | undefined => {
+    const known = sets.filter((x): x is ScopeSet => !!x);
+    if (known.length === 0) return sets.some((x) => x === null) ? null : undefined;
+    const least = [...new Set(known.flatMap((x) => x.leastPrivileged))];
+    const higher = [...new Set(known.flatMap((x) => x.higherPrivileged))].filter((x) => !least.includes(x));
+    return { leastPrivileged: least, higherPrivileged: higher };
+  };
+  return {
+    delegatedWork: merge(tables.map((t) => t.delegatedWork)),
+    delegatedPersonal: merge(tables.map((t) => t.delegatedPersonal)),
+    application: merge(tables.map((t) => t.application)),
+    source: tables[0]?.source ?? { file: '', line: 0 },
+  };
+}
