@@ -17,7 +17,7 @@ type Token =
 
 export type Expr =
   | { kind: 'literal'; value: unknown }
-  | { kind: 'path'; path: readonly string[] }
+  | { kind: 'path'; path: readonly string[]; edm?: string | undefined }
   | { kind: 'call'; name: string; args: readonly Expr[] }
   | { kind: 'compare'; op: string; left: Expr; right: Expr }
   | { kind: 'in'; left: Expr; list: readonly Expr[] }
@@ -82,8 +82,46 @@ function tokenize(text: string): Token[] {
 const dateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const operatorKinds: Readonly<Record<string, string>> = {
+  eq: 'Equal',
+  ne: 'NotEqual',
+  gt: 'GreaterThan',
+  ge: 'GreaterThanOrEqual',
+  lt: 'LessThan',
+  le: 'LessThanOrEqual',
+};
+
+/** The EDM type of a literal, as OData's errors name it. */
+function literalEdm(value: unknown): string | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Edm.Int32' : 'Edm.Double';
+  if (typeof value === 'boolean') return 'Edm.Boolean';
+  if (typeof value === 'string') return 'Edm.String';
+  return undefined;
+}
+
+const numeric = new Set(['Edm.Int32', 'Edm.Int64', 'Edm.Double']);
+
+/**
+ * A property compared with a literal of another type (`sortIndex gt '10'`, `isDisabled eq 'true'`) is refused
+ * as OData refuses it, in its words. Dates and times are written as literals the tokenizer reads as strings.
+ */
+function compatible(op: string, path: Expr, literal: Expr): void {
+  if (path.kind !== 'path' || !path.edm || literal.kind !== 'literal') return;
+  const found = literalEdm(literal.value);
+  if (!found) return;
+  const fits = numeric.has(path.edm)
+    ? numeric.has(found)
+    : path.edm === 'Edm.Boolean'
+      ? found === 'Edm.Boolean'
+      : found === 'Edm.String';
+  if (!fits)
+    throw new QueryError(
+      `A binary operator with incompatible types was detected. Found operand types '${path.edm}' and '${found}' for operator kind '${operatorKinds[op] ?? op}'.`,
+    );
+}
+
 /** Parses a `$filter` expression; `checkPath` refuses property paths the type does not have. */
-export function parseFilter(text: string, checkPath: (path: readonly string[]) => void): Expr {
+export function parseFilter(text: string, checkPath: (path: readonly string[]) => string | undefined): Expr {
   const tokens = tokenize(text);
   let at = 0;
   let depth = 0;
@@ -161,8 +199,7 @@ export function parseFilter(text: string, checkPath: (path: readonly string[]) =
           `$filter: '${t.value.slice(0, 50)}' at ${t.at + 1} is neither a property nor a value`,
         );
       const path = t.value.split('/');
-      checkPath(path);
-      return { kind: 'path', path };
+      return { kind: 'path', path, edm: checkPath(path) };
     });
 
   const comparison = (): Expr => {
@@ -172,7 +209,10 @@ export function parseFilter(text: string, checkPath: (path: readonly string[]) =
       const op = t.value.toLowerCase();
       if (comparisons.has(op)) {
         at++;
-        return { kind: 'compare', op, left, right: primary() };
+        const right = primary();
+        compatible(op, left, right);
+        compatible(op, right, left);
+        return { kind: 'compare', op, left, right };
       }
       if (op === 'in') {
         at++;
@@ -183,6 +223,7 @@ export function parseFilter(text: string, checkPath: (path: readonly string[]) =
           list.push(primary());
         }
         expectPunct(')');
+        for (const item of list) compatible('eq', left, item);
         return { kind: 'in', left, list };
       }
     }

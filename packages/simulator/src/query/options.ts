@@ -1,4 +1,4 @@
-import { compareCodePoints } from '@sds-toolkit/openapi-model';
+import { compareCodePoints, type SchemaObject } from '@sds-toolkit/openapi-model';
 import type { Model } from '../model/model.js';
 import { type Expr, parseFilter } from './filter.js';
 import { QueryError } from './query-error.js';
@@ -116,6 +116,26 @@ function integer(name: string, raw: string, max?: number): number {
 
 const short = (type: string) => type.split('.').pop() ?? type;
 
+/** The EDM type of a primitive property, as OData's errors name it; undefined for anything else. */
+function edmOf(schema: SchemaObject): string | undefined {
+  switch (schema.type) {
+    case 'integer':
+      return schema.format === 'int64' ? 'Edm.Int64' : 'Edm.Int32';
+    case 'number':
+      return 'Edm.Double';
+    case 'boolean':
+      return 'Edm.Boolean';
+    case 'string':
+      return schema.format === 'date-time'
+        ? 'Edm.DateTimeOffset'
+        : schema.format === 'date'
+          ? 'Edm.Date'
+          : 'Edm.String';
+    default:
+      return undefined;
+  }
+}
+
 /**
  * Reads the system options of a request for a result of `type`, refusing, as Graph does with a 400, an option
  * the operation does not document, a property the type does not have, and an expression the simulator cannot
@@ -142,19 +162,23 @@ export function parseOptions(
   }
   if (depth > 5) throw new QueryError('$expand nests deeper than 5 levels');
   const properties = type ? model.knownProperties(type) : new Map();
-  const checkPath = (path: readonly string[]) => {
+  /** Refuses a path the type does not have; answers the EDM type of the value it leads to, where primitive. */
+  const checkPath = (path: readonly string[]): string | undefined => {
     let current = type;
+    let edm: string | undefined;
     for (const [i, part] of path.entries()) {
       const props = current ? model.knownProperties(current) : undefined;
       const schema = props?.get(part);
       if (!schema || !current) {
-        if (part === '@odata.type' && i === path.length - 1) return;
+        if (part === '@odata.type' && i === path.length - 1) return 'Edm.String';
         throw new QueryError(
           `Could not find a property named '${part}' on type '${current ?? 'unknown'}' (${short(current ?? '')} has ${[...(props?.keys() ?? [])].sort(compareCodePoints).join(', ') || 'no properties'})`,
         );
       }
       current = model.typeOf(schema)?.type;
+      edm = edmOf(schema);
     }
+    return edm;
   };
 
   const select = system.get('$select');

@@ -53,7 +53,43 @@ describe('$filter', () => {
 
   it('asks about every property path', () => {
     const paths: string[] = [];
-    parseFilter("a eq 1 and b/c ne 'x' or startswith(d,'y')", (p) => paths.push(p.join('/')));
+    parseFilter("a eq 1 and b/c ne 'x' or startswith(d,'y')", (p) => {
+      paths.push(p.join('/'));
+      return undefined;
+    });
     expect(paths).toEqual(['a', 'b/c', 'd']);
+  });
+
+  // The EDM types checkPath answers for the paths of `item`.
+  const edm: Readonly<Record<string, string>> = {
+    displayName: 'Edm.String',
+    count: 'Edm.Int32',
+    ready: 'Edm.Boolean',
+    when: 'Edm.DateTimeOffset',
+  };
+  const typed = (text: string) => parseFilter(text, (p) => edm[p.join('/')]);
+
+  it.each([
+    ["count gt '2'", "'Edm.Int32' and 'Edm.String' for operator kind 'GreaterThan'"],
+    ["'2' le count", "'Edm.Int32' and 'Edm.String' for operator kind 'LessThanOrEqual'"],
+    ["ready eq 'true'", "'Edm.Boolean' and 'Edm.String' for operator kind 'Equal'"],
+    ['displayName eq 3', "'Edm.String' and 'Edm.Int32' for operator kind 'Equal'"],
+    ["count in (1, '2')", "'Edm.Int32' and 'Edm.String' for operator kind 'Equal'"],
+  ])('a property compared with a literal of another type is refused as OData does: %j', (text, types) => {
+    expect(() => typed(text)).toThrow(
+      `A binary operator with incompatible types was detected. Found operand types ${types}.`,
+    );
+  });
+
+  it.each([
+    'count gt 2.5',
+    'ready eq true',
+    "displayName eq 'x'",
+    'displayName eq null',
+    'when lt 2025-02-01T00:00:00Z',
+    "when lt '2025-02-01T00:00:00Z'",
+    'count in (1, 2)',
+  ])("a literal of the property's type is taken: %j", (text) => {
+    expect(() => typed(text)).not.toThrow();
   });
 });
