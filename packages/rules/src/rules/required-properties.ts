@@ -15,20 +15,21 @@ export const requiredProperties: Rule = {
     const type = bodyType(context);
     const table = type ? operation.accepted[type] : undefined;
     if (!table) return [];
-    const missing: string[] = [];
+    const missing: { name: string; isNull: boolean }[] = [];
     for (const name in table) {
       if (!table[name]?.required) continue;
       const value = (payload as Record<string, unknown>)[name];
-      if (value === undefined || value === null) missing.push(name);
+      if (value === undefined || value === null) missing.push({ name, isNull: value === null });
     }
     if (missing.length === 0) return [];
     const short = shortName(type);
     const docs = pageFor(operation, type, this.docs);
-    return missing.map((name) => ({
+    return missing.map(({ name, isNull }) => ({
       ruleId: this.id,
       severity: this.severity,
       path: pointer(name),
-      message: `'${name}' is required by ${operation.alias ?? operation.id} for ${withArticle(short)}: add it`,
+      // A null is there but is no value: "add it" would send the reader looking for a property already written.
+      message: `'${name}' is required by ${operation.alias ?? operation.id} for ${withArticle(short)}: ${isNull ? 'give it a value, not null' : 'add it'}`,
       docs,
     }));
   },

@@ -37,4 +37,11 @@ describe('required-properties', () => {
       "'configuration' is required by updateFlow for a classGroupProvisioningFlow: add it",
     );
   });
+
+  it('a required property written as null is told to take a value, not to be added', () => {
+    const [d] = findings('required-properties', 'updateFlowSet', { displayName: null });
+    expect(d?.message).toBe(
+      "'displayName' is required by updateFlowSet for an outboundProvisioningFlowSet: give it a value, not null",
+    );
+  });
 });
