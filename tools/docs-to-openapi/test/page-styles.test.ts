@@ -37,6 +37,7 @@ const wrappedBody = fixture('wrapped-body');
 const actionCollection = fixture('action-collection');
 const readOnlyWords = fixture('read-only-words');
 const valueSubsections = fixture('value-subsections');
+const requiredColumn = fixture('required-column');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -283,6 +284,21 @@ describe('a page written in subsections', () => {
     });
     expect(found(valueSubsections, 'permissions-per-resource')).toEqual([12]);
     expect(found(valueSubsections, 'annotation-invalid-json')).toEqual([]);
+  });
+});
+
+// #12: v1.0 printer: create writes "Required?" Yes/No in a fourth column (ignored: no parameter was required)
+// and "Required if the `hasPhysicalDevice` property is true." (made that one required).
+describe("a body table's Required? column", () => {
+  const post = requiredColumn.spec.paths['/contoso/buoys/register']?.post;
+  it('decides what is required; "Required if …" is a condition, not a requirement', () => {
+    const schema = post?.requestBody?.content?.['application/json']?.schema as SchemaObject;
+    expect(schema.required).toEqual(['colour']);
+    expect(Object.keys(schema.properties ?? {})).toEqual(['colour', 'lit', 'lampId']);
+  });
+  it("a 202's example headers (Operation-Location, Retry-After) are the response's headers", () => {
+    expect(Object.keys(post?.responses['202']?.headers ?? {})).toEqual(['Operation-Location', 'Retry-After']);
+    expect(requiredColumn.diagnostics).toEqual([]);
   });
 });
 

@@ -251,6 +251,8 @@ function readBody(
     parameterTable = /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '');
     const typeCol = headerIndex(table.table.header, /^type$/i);
     const descCol = headerIndex(table.table.header, /^description$/i);
+    // "Parameter | Type | Description | Required?" with Yes/No (printer: create).
+    const requiredCol = headerIndex(table.table.header, /^required\??$/i);
     if (nameCol >= 0) {
       bodyTable = [];
       for (const row of table.table.rows) {
@@ -266,13 +268,17 @@ function readBody(
         }
         const typeCell = row.cells[typeCol];
         const description = row.cells[descCol]?.text ?? '';
-        const saysRequired =
-          /\bRequired\b\.?\s*$/i.test(description) ||
-          (/\bRequired\b/.test(description) && !/\bOptional\b/i.test(description));
+        // "Required if the `hasPhysicalDevice` property is true." is a condition, not a requirement.
+        const requiredCell = requiredCol >= 0 ? (row.cells[requiredCol]?.text.trim() ?? '') : '';
+        const saysRequired = requiredCell
+          ? /^(?:yes|true|required)\b/i.test(requiredCell)
+          : /\bRequired\b\.?\s*$/i.test(description) ||
+            (/\bRequired\b(?!\s+(?:if|when|unless|only)\b)/.test(description) &&
+              !/\bOptional\b/i.test(description));
         bodyTable.push({
           name,
           type: typeCell ? readWrittenType(typeCell) : undefined,
-          required: saysRequired || (allRequired && !/\bOptional\b/i.test(description)),
+          required: saysRequired || (!requiredCell && allRequired && !/\bOptional\b/i.test(description)),
           description,
           source: { file: page.file, line: row.line },
         });
