@@ -38,6 +38,7 @@ const actionCollection = fixture('action-collection');
 const readOnlyWords = fixture('read-only-words');
 const valueSubsections = fixture('value-subsections');
 const requiredColumn = fixture('required-column');
+const markupBody = fixture('markup-body');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -299,6 +300,20 @@ describe("a body table's Required? column", () => {
   it("a 202's example headers (Operation-Location, Retry-After) are the response's headers", () => {
     expect(Object.keys(post?.responses['202']?.headers ?? {})).toEqual(['Operation-Location', 'Retry-After']);
     expect(requiredColumn.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 OneNote Create page ("supply the page HTML content", Content-Type `text/html` or
+// `multipart/form-data`) had no request body at all.
+describe('a body of markup', () => {
+  it('is the media types the Content-Type row names: HTML as text, multipart as named parts', () => {
+    const post = markupBody.spec.paths['/contoso/boards/{boardId}/notices']?.post;
+    expect(Object.keys(post?.requestBody?.content ?? {})).toEqual(['text/html', 'multipart/form-data']);
+    expect(post?.requestBody?.content?.['text/html']?.schema).toEqual({ type: 'string' });
+    expect(post?.responses['201']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.notice',
+    });
+    expect(markupBody.diagnostics).toEqual([]);
   });
 });
 

@@ -421,6 +421,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       first.method !== 'get' &&
       first.method !== 'delete' &&
       (chosen.some((p) => p.doc.streamBody) || (first.method === 'put' && streamSegment));
+    const requestMediaTypes = [...new Set(chosen.flatMap((p) => p.doc.bodyMediaTypes ?? []))];
     // Headers the response example of the success status shows (a 302's or a 202's Location), by name.
     const responseHeaders = [
       ...new Set(
@@ -510,6 +511,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       ...(functionParameters.length > 0 ? { functionParameters } : {}),
       ...(headerParameters.length > 0 ? { headerParameters } : {}),
       ...(requestStream ? { requestStream } : {}),
+      ...(requestMediaTypes.length > 0 && !requestStream ? { requestMediaTypes } : {}),
       ...(responseStream ? { responseStream } : {}),
       ...(responseHeaders.length > 0 ? { responseHeaders } : {}),
       acceptedProperties: accepted,

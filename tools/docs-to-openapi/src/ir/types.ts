@@ -148,6 +148,8 @@ export interface OperationIR {
   readonly responseCollection: boolean;
   /** The request body is bytes (a Stream property's content), not JSON. */
   readonly requestStream?: boolean;
+  /** The request body is markup of these media types (OneNote pages: `text/html`, `multipart/form-data`). */
+  readonly requestMediaTypes?: readonly string[];
   /** The response body is bytes: a GET of a Stream property or `$value`. */
   readonly responseStream?: boolean;
   /** Headers the success response's example shows beyond Content-* (Location), sorted. */

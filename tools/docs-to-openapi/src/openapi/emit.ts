@@ -259,6 +259,22 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
       description: 'The content, as bytes',
       content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
     };
+  } else if (op.requestMediaTypes) {
+    // Markup, one schema per media type: HTML as text; a multipart message as its named parts.
+    result.requestBody = {
+      required: true,
+      description: 'The content, as markup',
+      content: Object.fromEntries(
+        op.requestMediaTypes.map((m) => [
+          m,
+          {
+            schema: m.startsWith('multipart/')
+              ? { type: 'object', additionalProperties: { type: 'string', format: 'binary' } }
+              : { type: 'string' },
+          },
+        ]),
+      ),
+    };
   } else if (op.requestTypes.length > 0 || op.requestParameters) {
     result.requestBody = {
       required: true,

@@ -78,6 +78,11 @@ export interface ApiDoc {
    * one parameter of that name, whose type the table lists the properties of (application: addPassword).
    */
   readonly bodyWrapper?: { readonly name: string; readonly required: boolean; readonly line: number };
+  /**
+   * The body is markup, not JSON ("supply the page HTML content": OneNote Create page): the media types the
+   * Content-Type header row names (`text/html`, `multipart/form-data`), else `text/html`.
+   */
+  readonly bodyMediaTypes?: readonly string[];
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
   readonly permissions: WrittenPermissions | undefined;
@@ -543,6 +548,28 @@ function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
     .filter((p) => p.name !== '');
 }
 
+/** A body of HTML ("supply the page HTML content"), typed by the media types the Content-Type row names. */
+function markupBody(
+  page: DocPage,
+  body: Pick<ApiDoc, 'bodyTypes' | 'bodyTable'>,
+): Pick<ApiDoc, 'bodyMediaTypes'> {
+  const section = mainSection(page, /^request body$/i);
+  if (!section || body.bodyTypes.length > 0 || body.bodyTable) return {};
+  if (!paragraphs(section).some((p) => /\bHTML\b/.test(p.rich.text) && !/\bJSON\b/.test(p.rich.text)))
+    return {};
+  const headers = mainSection(page, /^(?:optional )?request headers?$/i);
+  const table = headers?.blocks.find((b) => b.kind === 'table');
+  const named =
+    table?.kind === 'table'
+      ? table.table.rows
+          .filter((r) => /^content-type$/i.test(r.cells[0]?.text.trim() ?? ''))
+          .flatMap((r) => r.cells.flatMap((c) => c.codes))
+          .map((c) => c.split(';')[0]?.trim().toLowerCase() ?? '')
+          .filter((c) => /^[a-z]+\/[\w.+-]+$/.test(c))
+      : [];
+  return { bodyMediaTypes: named.length > 0 ? [...new Set(named)] : ['text/html'] };
+}
+
 // Headers every call sends or the client sets from the body: not the caller's to choose per operation.
 const transportHeaders = new Set(['authorization', 'content-type', 'content-length']);
 
@@ -607,6 +634,7 @@ export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
     functionParameters: readFunctionParameters(page),
     requestHeaders: readRequestHeaders(page),
     ...body,
+    ...markupBody(page, body),
     ...readResponse(page, sink),
     permissions: readPermissions(page, sink),
     ...readExamples(page, sink),
