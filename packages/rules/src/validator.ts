@@ -61,14 +61,21 @@ export function createValidator(
       const tooDeep = checkParsed(payload);
       if (tooDeep) return [tooDeep];
       if (!op.requestType) {
-        return payload === undefined || payload === null
+        // An action's parameters are a JSON object, one member each (OData JSON §17): with none, `{}` is that object.
+        const noParameters =
+          op.method === 'post' &&
+          typeof payload === 'object' &&
+          payload !== null &&
+          !Array.isArray(payload) &&
+          Object.keys(payload).length === 0;
+        return payload === undefined || payload === null || noParameters
           ? []
           : [
               cited({
                 ruleId: 'no-body',
                 severity: 'error',
                 path: '',
-                message: `${op.alias ?? op.id} takes no request body: send none`,
+                message: `${op.alias ?? op.id} takes no request body: send none${op.method === 'post' ? " (or {}, an action's empty parameter object)" : ''}`,
                 docs: op.docs[0] ?? '',
               }),
             ];

@@ -97,6 +97,19 @@ describe('bad input is a diagnostic, never a crash, a hang or a polluted prototy
     expect(validator.validate(operation, body)[0]?.message).toMatch(message);
   });
 
+  it.each([
+    ['no body', undefined, 0],
+    ["{}, an action's empty parameter object", {}, 0],
+    ['a parameter the action does not take', { now: true }, 1],
+  ])('resetFlow (an action without parameters): %s', (_name, body, count) => {
+    const found = validator.validate('resetFlow', body);
+    expect(found).toHaveLength(count);
+    if (count)
+      expect(found[0]?.message).toBe(
+        "resetFlow takes no request body: send none (or {}, an action's empty parameter object)",
+      );
+  });
+
   it('an unknown operation lists the known ones', () => {
     expect(() => validator.validate('createWidget', {})).toThrow(
       /unknown operation 'createWidget'; known: .*createFlow \(/,
