@@ -46,7 +46,12 @@ export function validateInput(
     const args = operation.kind === 'function' ? { ...raw.custom, ...route.args } : route.args;
     const text = request.body ?? '';
     if (!operation.info.requestType) {
-      if (text.trim()) throw badRequest(`${name} takes no request body: send none`);
+      // `{}` is an action's parameter object with no parameters (OData JSON §17), as clients send it.
+      const emptyParameters = operation.info.method === 'post' && /^\{\s*\}$/.test(text.trim());
+      if (text.trim() && !emptyParameters)
+        throw badRequest(
+          `${name} takes no request body: send none${operation.info.method === 'post' ? " (or {}, an action's empty parameter object)" : ''}`,
+        );
       return { query, args, body: undefined };
     }
     if (Buffer.byteLength(text) > maxBodyBytes)
