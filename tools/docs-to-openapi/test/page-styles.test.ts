@@ -39,6 +39,7 @@ const readOnlyWords = fixture('read-only-words');
 const valueSubsections = fixture('value-subsections');
 const requiredColumn = fixture('required-column');
 const markupBody = fixture('markup-body');
+const preferRepresentation = fixture('prefer-representation');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -314,6 +315,20 @@ describe('a body of markup', () => {
       $ref: '#/components/schemas/microsoft.graph.contoso.notice',
     });
     expect(markupBody.diagnostics).toEqual([]);
+  });
+});
+
+// #12: planner updates answer 204, or 200 with the updated object when asked with `Prefer:
+// return=representation`; the 200 and its body were reported (response-status-other) and left out.
+describe('a second success with its own body', () => {
+  it('is a response of its own beside the first: 204 and 200 with the object', () => {
+    const patch = preferRepresentation.spec.paths['/contoso/rosters/{rosterId}']?.patch;
+    expect(Object.keys(patch?.responses ?? {}).sort()).toEqual(['200', '204', '4XX', '5XX']);
+    expect(patch?.responses['204']?.content).toBeUndefined();
+    expect(patch?.responses['200']?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/microsoft.graph.contoso.roster',
+    });
+    expect(preferRepresentation.diagnostics).toEqual([]);
   });
 });
 

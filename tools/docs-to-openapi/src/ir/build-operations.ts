@@ -422,6 +422,23 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       first.method !== 'delete' &&
       (chosen.some((p) => p.doc.streamBody) || (first.method === 'put' && streamSegment));
     const requestMediaTypes = [...new Set(chosen.flatMap((p) => p.doc.bodyMediaTypes ?? []))];
+    const alternateOf = chosen.find(
+      (p) => p.doc.alternateResponse && p.doc.alternateResponse.code !== status,
+    );
+    const alternate = alternateOf?.doc.alternateResponse;
+    const alternateType =
+      alternate &&
+      names.resolve(
+        alternate.link.text,
+        alternate.link.url,
+        alternateOf.doc.namespace,
+        alternateOf.doc.file,
+        alternate.line,
+      );
+    const alternateResponse =
+      alternate && alternateType && typeMap.has(alternateType)
+        ? { status: alternate.code, types: [alternateType], collection: alternate.collection }
+        : undefined;
     // Headers the response example of the success status shows (a 302's or a 202's Location), by name.
     const responseHeaders = [
       ...new Set(
@@ -511,6 +528,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       ...(functionParameters.length > 0 ? { functionParameters } : {}),
       ...(headerParameters.length > 0 ? { headerParameters } : {}),
       ...(requestStream ? { requestStream } : {}),
+      ...(alternateResponse ? { alternateResponse } : {}),
       ...(requestMediaTypes.length > 0 && !requestStream ? { requestMediaTypes } : {}),
       ...(responseStream ? { responseStream } : {}),
       ...(responseHeaders.length > 0 ? { responseHeaders } : {}),

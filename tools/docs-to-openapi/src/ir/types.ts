@@ -148,6 +148,12 @@ export interface OperationIR {
   readonly responseCollection: boolean;
   /** The request body is bytes (a Stream property's content), not JSON. */
   readonly requestStream?: boolean;
+  /** A second success with its own body (planner's 200 with `Prefer: return=representation` beside 204). */
+  readonly alternateResponse?: {
+    readonly status: number;
+    readonly types: readonly string[];
+    readonly collection: boolean;
+  };
   /** The request body is markup of these media types (OneNote pages: `text/html`, `multipart/form-data`). */
   readonly requestMediaTypes?: readonly string[];
   /** The response body is bytes: a GET of a Stream property or `$value`. */

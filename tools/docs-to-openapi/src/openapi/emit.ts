@@ -367,6 +367,29 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
           }
         : {}),
   };
+  // A second success with its own body, as the Response section states it (200 beside 204 with
+  // `Prefer: return=representation`).
+  const alternate = op.alternateResponse;
+  if (alternate && result.responses[String(alternate.status)] === undefined) {
+    const item = bodySchema(alternate.types, known);
+    result.responses[String(alternate.status)] = {
+      description: statusText[alternate.status] ?? 'Success',
+      content: {
+        'application/json': {
+          schema: alternate.collection
+            ? {
+                title: `Collection of ${alternate.types.map((t) => t.split('.').pop()).join(', ')}`,
+                type: 'object',
+                properties: {
+                  value: { type: 'array', items: item },
+                  '@odata.nextLink': { type: 'string', nullable: true },
+                },
+              }
+            : item,
+        },
+      },
+    };
+  }
   result.responses['4XX'] = { $ref: '#/components/responses/error' } as never;
   result.responses['5XX'] = { $ref: '#/components/responses/error' } as never;
   const sec = security(op.permissions);

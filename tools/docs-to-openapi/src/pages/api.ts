@@ -85,6 +85,17 @@ export interface ApiDoc {
   readonly bodyMediaTypes?: readonly string[];
   readonly status: { readonly code: number; readonly line: number } | undefined;
   readonly responseType: { readonly link: Link | undefined; readonly collection: boolean } | undefined;
+  /**
+   * A second success the Response section states with its own body: planner's "returns `204 No Content` … If
+   * the request specifies `Prefer: return=representation`, … returns a `200 OK` response code and an updated
+   * [plannerTask](…) object".
+   */
+  readonly alternateResponse?: {
+    readonly code: number;
+    readonly link: Link;
+    readonly collection: boolean;
+    readonly line: number;
+  };
   readonly permissions: WrittenPermissions | undefined;
   readonly requestExamples: readonly WrittenExample[];
   readonly responseExamples: readonly WrittenExample[];
@@ -319,7 +330,10 @@ function paragraphsWithin(page: DocPage, section: Section | undefined): ReturnTy
   return page.sections.slice(start, end < 0 ? undefined : end).flatMap((s) => paragraphs(s));
 }
 
-function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status' | 'responseType'> {
+function readResponse(
+  page: DocPage,
+  sink: DiagnosticSink,
+): Pick<ApiDoc, 'status' | 'responseType' | 'alternateResponse'> {
   const section = mainSection(page, /^response$/i);
   const stated = paragraphsWithin(page, section).flatMap((p) => {
     // `200 OK`, or `HTTP 200 OK` as some pages write it.
@@ -328,8 +342,31 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
   });
   // A page may state a redirect and a success (302 Found for CSV, 200 OK for JSON): the success is the status.
   const success = stated.find((s) => s.status >= 200 && s.status < 300) ?? stated[0];
+  const linkAfter = (s: (typeof stated)[number]) => {
+    const after = s.p.rich.text.slice(s.p.rich.text.indexOf(s.code[0]));
+    return s.p.rich.links.find((l) => /resources\//i.test(l.url) && after.includes(l.text));
+  };
+  const alternate = stated.find(
+    (s) =>
+      success &&
+      s.status !== success.status &&
+      s.status >= 200 &&
+      s.status < 300 &&
+      s.status !== 204 &&
+      linkAfter(s) !== undefined,
+  );
+  const alternateLink = alternate && linkAfter(alternate);
+  const alternateResponse =
+    alternate && alternateLink
+      ? {
+          code: alternate.status,
+          link: alternateLink,
+          collection: isCollectionPhrase(alternate.p.rich.text, alternateLink),
+          line: alternate.p.line,
+        }
+      : undefined;
   for (const other of stated)
-    if (success && other.status !== success.status)
+    if (success && other.status !== success.status && other !== alternate)
       sink.info(
         'response-status-other',
         `the Response section also states ${other.status}; the spec's success status is ${success.status}`,
@@ -344,13 +381,11 @@ function readResponse(page: DocPage, sink: DiagnosticSink): Pick<ApiDoc, 'status
     );
     // "a collection of [x] objects", "a list of [x] objects", "an array of …": many, however the page words it.
     // "… and [todoTask](…) collection object in the response body": the type's name, then "collection".
-    const collection =
-      /\b(?:collection|list|array) of\b/i.test(afterStatus) ||
-      (link !== undefined &&
-        new RegExp(`${escapeRegExp(link.text)}\\s+collection\\b`, 'i').test(afterStatus));
+    const collection = isCollectionPhrase(afterStatus, link);
     return {
       status: { code: status, line: p.line },
       responseType: link || mentionsBody ? { link, collection } : undefined,
+      ...(alternateResponse ? { alternateResponse } : {}),
     };
   }
   sink.warn(
@@ -640,6 +675,14 @@ export function readApiPage(page: DocPage, sink: DiagnosticSink): ApiDoc {
     ...readExamples(page, sink),
     source: { file: page.file, line: page.titleLine },
   };
+}
+
+/** "a collection of [x] objects", "a list of …", "an array of …", or "[x] collection object". */
+function isCollectionPhrase(text: string, link: Link | undefined): boolean {
+  return (
+    /\b(?:collection|list|array) of\b/i.test(text) ||
+    (link !== undefined && new RegExp(`${escapeRegExp(link.text)}\\s+collection\\b`, 'i').test(text))
+  );
 }
 
 function escapeRegExp(text: string): string {
