@@ -567,20 +567,27 @@ function readFunctionParameters(page: DocPage): ApiDoc['functionParameters'] {
   if (nameCol < 0) return [];
   const typeCol = headerIndex(table.table.header, /^type$/i);
   const descCol = headerIndex(table.table.header, /^description$/i);
-  return table.table.rows
-    .map((r) => {
-      const typeCell = r.cells[typeCol];
-      const description = r.cells[descCol]?.text ?? '';
-      return {
-        name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '',
-        type: typeCell ? readWrittenType(typeCell) : undefined,
-        // A function's parameters are optional unless the row says Required.
-        required: (allRequired || /\bRequired\b/.test(description)) && !/\bOptional\b/i.test(description),
-        description,
-        source: { file: page.file, line: r.line },
-      };
-    })
-    .filter((p) => p.name !== '');
+  return (
+    table.table.rows
+      .map((r) => {
+        const typeCell = r.cells[typeCol];
+        const description = r.cells[descCol]?.text ?? '';
+        return {
+          name: r.cells[nameCol]?.text.replace(/[`*\\]/g, '').trim() ?? '',
+          type: typeCell ? readWrittenType(typeCell) : undefined,
+          // A function's parameters are optional unless the row says Required.
+          required: (allRequired || /\bRequired\b/.test(description)) && !/\bOptional\b/i.test(description),
+          description,
+          source: { file: page.file, line: r.line },
+        };
+      })
+      // A "Query parameters" table may list OData system options (`$top`) too: those are the standard
+      // parameters readQueryParameters grants, not the page's own (a second `$top` would be a duplicate).
+      .filter(
+        (p) =>
+          p.name !== '' && !standardQueryParameters.includes(p.name.toLowerCase()) && p.name !== '$search',
+      )
+  );
 }
 
 /** A body of HTML ("supply the page HTML content"), typed by the media types the Content-Type row names. */
