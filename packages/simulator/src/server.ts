@@ -45,15 +45,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | und
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
+        // What follows is the refusal's to drop (drainThenClose): this reader lets go of the stream.
+        request.off('data', onData);
         request.pause();
+        chunks.length = 0;
         reject(new TooLarge());
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    request.on('data', onData);
     request.on('end', () => {
       if (chunks.length === 0) return resolve(undefined);
       try {
@@ -64,6 +68,25 @@ function readBody(request: IncomingMessage, limit: number): Promise<string | und
     });
     request.on('error', reject);
   });
+}
+
+/** How much of a refused body is read and dropped, and for how long, before its connection is closed. */
+const drainBytes = 64 * 1024 * 1024;
+const drainMs = 5000;
+
+function drainThenClose(request: IncomingMessage): void {
+  let dropped = 0;
+  const close = () => request.socket.destroy();
+  const timer = setTimeout(close, drainMs);
+  timer.unref();
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > drainBytes) close();
+  });
+  // All of it read: the connection serves the next request, as any other does.
+  request.once('end', () => clearTimeout(timer));
+  request.once('close', () => clearTimeout(timer));
+  request.resume();
 }
 
 function send(response: ServerResponse, answer: SimResponse, close = false): void {
@@ -138,7 +161,7 @@ async function serve(
   const server: Server = createServer(async (request: IncomingMessage, response: ServerResponse) => {
     const url = request.url ?? '/';
     const limit = url.startsWith(uploadPrefix) ? maxUploadBytes : maxBodyBytes;
-    const refuse = (status: number, code: string, message: string) =>
+    const refuse = (status: number, code: string, message: string, close = true) =>
       send(
         response,
         odataError(
@@ -147,13 +170,18 @@ async function serve(
           message,
           newRequestIds(request.headers['client-request-id'] as string | undefined, new Date()),
         ),
-        true,
+        close,
       );
+    // A body over the limit is answered at once; closing then would reset a client still sending it, which then
+    // reads ECONNRESET instead of the 413. So what it still sends is read and dropped (up to a bound), then closed.
+    const tooLarge = () => {
+      refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`, false);
+      drainThenClose(request);
+    };
     try {
       // A declared length over the limit is refused before a byte of the body is read.
       if (Number(request.headers['content-length'] ?? 0) > limit) {
-        refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`);
-        request.destroy();
+        tooLarge();
         return;
       }
       let body: string | undefined;
@@ -166,8 +194,7 @@ async function serve(
         if (!declared) request.resume();
       } catch (error) {
         if (error instanceof TooLarge) {
-          refuse(413, ErrorCode.payloadTooLarge, `the body is over ${limit} bytes`);
-          request.destroy();
+          tooLarge();
           return;
         }
         if (error instanceof NotUtf8)

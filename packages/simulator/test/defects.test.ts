@@ -241,6 +241,31 @@ describe('requests Node refuses before the simulator, and bodies', () => {
     expect(JSON.parse(answer.body).error.code).toBe('payloadTooLarge');
   });
 
+  it('a client that sends all of a body over the limit reads the 413, not a reset connection', async () => {
+    // Answered at once, then the connection was destroyed under a client still sending: fetch failed with
+    // ECONNRESET now and then, with a declared length or chunked. Each must read the 413.
+    const chunk = new TextEncoder().encode('x'.repeat(100_000));
+    for (let i = 0; i < 8; i++) {
+      const body =
+        i % 2
+          ? 'x'.repeat(6_000_000)
+          : new ReadableStream({
+              start(c) {
+                for (let n = 0; n < 60; n++) c.enqueue(chunk);
+                c.close();
+              },
+            });
+      const response = await fetch(`${sim.url}/external/industryData/outboundProvisioningFlowSets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payloadTooLarge');
+    }
+  });
+
   it('a body that is not UTF-8 is a 400, never stored with U+FFFD', async () => {
     const body = Buffer.concat([Buffer.from('{"displayName":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
     const response = await fetch(`${sim.url}/external/industryData/outboundProvisioningFlowSets`, {
