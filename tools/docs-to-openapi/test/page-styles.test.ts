@@ -40,6 +40,7 @@ const valueSubsections = fixture('value-subsections');
 const requiredColumn = fixture('required-column');
 const markupBody = fixture('markup-body');
 const preferRepresentation = fixture('prefer-representation');
+const prerequisitesStyle = fixture('prerequisites-style');
 
 type X = typeof methods;
 const schema = (x: X, name: string) => x.spec.components.schemas[`microsoft.graph.${name}`] as SchemaObject;
@@ -329,6 +330,20 @@ describe('a second success with its own body', () => {
       $ref: '#/components/schemas/microsoft.graph.contoso.roster',
     });
     expect(preferRepresentation.diagnostics).toEqual([]);
+  });
+});
+
+// #12: v1.0 Intune pages (managedDevice: wipe) put the permissions under "Prerequisites" (reported missing),
+// call a "Property" table "the parameters that can be used with this action" (the body vanished without a word)
+// and list an Accept header (no parameter of the operation's).
+describe('pages written the Intune way', () => {
+  const post = prerequisitesStyle.spec.paths['/fleet/trackers/{trackerId}/reset']?.post;
+  it('the Prerequisites table gives the permissions; the parameters table is the body; Accept is no parameter', () => {
+    expect(post?.security).toEqual([{ delegated: ['Tracker.ReadWrite.All'] }]);
+    const schema = post?.requestBody?.content?.['application/json']?.schema as SchemaObject;
+    expect(Object.keys(schema.properties ?? {})).toEqual(['keepHistory', 'reason']);
+    expect(post?.parameters).toBeUndefined();
+    expect(found(prerequisitesStyle, 'permissions-missing')).toEqual([]);
   });
 });
 

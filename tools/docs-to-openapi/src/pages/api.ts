@@ -264,7 +264,15 @@ function readBody(
   );
   if (table?.kind === 'table') {
     const nameCol = headerIndex(table.table.header, /^(property|parameter|name)$/i);
-    parameterTable = /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '');
+    // "Parameter | Type | Description", or a "Property" table the page calls the action's parameters ("supply
+    // JSON representation of the parameters", "the parameters that can be used with this action": Intune).
+    parameterTable =
+      /^parameter$/i.test(table.table.header[nameCol]?.trim() ?? '') ||
+      texts.some((p) =>
+        /\brepresentation of the parameters\b|\bparameters that can be used with this action\b/i.test(
+          p.rich.text,
+        ),
+      );
     const typeCol = headerIndex(table.table.header, /^type$/i);
     const descCol = headerIndex(table.table.header, /^description$/i);
     // "Parameter | Type | Description | Required?" with Yes/No (printer: create).
@@ -409,7 +417,15 @@ function readResponse(
 }
 
 function readPermissions(page: DocPage, sink: DiagnosticSink): WrittenPermissions | undefined {
-  const section = mainSection(page, /^permissions$/i);
+  // Intune's pages put the permissions table under "Prerequisites".
+  const prerequisites = mainSection(page, /^prerequisites$/i);
+  const section =
+    mainSection(page, /^permissions$/i) ??
+    (prerequisites?.blocks.some(
+      (b) => b.kind === 'table' && headerIndex(b.table.header, /permission type/i) >= 0,
+    )
+      ? prerequisites
+      : undefined);
   if (!section) return undefined;
   const include = section.blocks.find((b) => b.kind === 'include' && /permissions/i.test(b.url));
   const table = section.blocks.find((b) => b.kind === 'table');
@@ -613,7 +629,7 @@ function markupBody(
 }
 
 // Headers every call sends or the client sets from the body: not the caller's to choose per operation.
-const transportHeaders = new Set(['authorization', 'content-type', 'content-length']);
+const transportHeaders = new Set(['authorization', 'content-type', 'content-length', 'accept']);
 
 /**
  * The "Request headers" table (or "Optional request headers"): headers an operation needs or takes beyond the
