@@ -139,6 +139,19 @@ describe.skipIf(!available)('the real corpus (../shared/graph-docs)', () => {
     ).toHaveLength(8);
   });
 
+  // #12: each scheme listed every scope of the spec, so delegated-only scopes were app roles and the reverse.
+  it('each security scheme lists the permissions the tables give for its kind, and only those', () => {
+    const schemes = spec?.components.securitySchemes as
+      | Record<string, { flows: Record<string, { scopes: Record<string, string> }> }>
+      | undefined;
+    const delegated = Object.keys(schemes?.delegated?.flows.authorizationCode?.scopes ?? {});
+    const application = Object.keys(schemes?.application?.flows.clientCredentials?.scopes ?? {});
+    expect(delegated).toContain('EduAdministration.Read');
+    expect(application).not.toContain('EduAdministration.Read');
+    expect(application).toContain('EduAdministration.Read.All');
+    expect(delegated).not.toContain('EduAdministration.Read.All');
+  });
+
   it('types of other namespaces are typed, enums without a page are built, credential is no defect', () => {
     const run = body(`${NS}.industryDataRun`).properties ?? {};
     expect(run.blockingError?.anyOf?.[0]).toEqual({

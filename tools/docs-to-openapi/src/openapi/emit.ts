@@ -462,16 +462,20 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
   const usedQuery = [...new Set(ir.operations.flatMap((o) => o.queryParameters))]
     .filter((q) => queryParameterSchemas[q])
     .sort();
-  const scopes = [
-    ...new Set(
-      ir.operations.flatMap((o) =>
-        [o.permissions?.delegatedWork, o.permissions?.application].flatMap((s) =>
-          s ? [...s.leastPrivileged, ...s.higherPrivileged] : [],
+  // Each scheme lists the permissions the tables give for its kind: a delegated-only scope is no app role.
+  const scopeMapOf = (kind: 'delegatedWork' | 'application') =>
+    Object.fromEntries(
+      [
+        ...new Set(
+          ir.operations.flatMap((o) => {
+            const s = o.permissions?.[kind];
+            return s ? [...s.leastPrivileged, ...s.higherPrivileged] : [];
+          }),
         ),
-      ),
-    ),
-  ].sort();
-  const scopeMap = Object.fromEntries(scopes.map((s) => [s, s]));
+      ]
+        .sort(compareCodePoints)
+        .map((s) => [s, s]),
+    );
   return {
     openapi: '3.0.4',
     info: {
@@ -503,7 +507,7 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
             authorizationCode: {
               authorizationUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
               tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
-              scopes: scopeMap,
+              scopes: scopeMapOf('delegatedWork'),
             },
           },
         },
@@ -513,7 +517,7 @@ export function emitOpenApi(ir: SpecIR, title: string): OpenApiDocument {
           flows: {
             clientCredentials: {
               tokenUrl: 'https://login.microsoftonline.com/common/oauth2/v2.0/token',
-              scopes: scopeMap,
+              scopes: scopeMapOf('application'),
             },
           },
         },
