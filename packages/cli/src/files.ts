@@ -22,11 +22,40 @@ function unreadable(what: string, given: string, error: unknown): UsageError {
 
 /** The text of a file the user named (`what` says which, e.g. "the payload"); a usage error when unreadable. */
 export function readInputFile(io: CliIO, given: string, what: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(userPath(io, given), 'utf8');
+    bytes = readFileSync(userPath(io, given));
   } catch (error) {
     throw unreadable(what, given, error);
   }
+  // Decoded strictly: a byte that is not UTF-8 would become U+FFFD and be checked as if it were text the user
+  // wrote (the simulator refuses such a body; `sds validate` said valid).
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new UsageError(
+      `${what} ${given} is not UTF-8 text (a byte that is not UTF-8 at offset ${at}): save it as UTF-8`,
+    );
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Where the first byte that is not UTF-8 is: the longest prefix that decodes. */
+function firstInvalidUtf8(bytes: Buffer): number {
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid - 1;
+    }
+  }
+  return low;
 }
 
 /** A file the command will create or append to: it must not be a folder, and its folder must exist. */

@@ -111,6 +111,11 @@ describe('sds validate', () => {
 
 describe.concurrent('sds validate, through the binary: unreadable inputs are one line (exit 2)', () => {
   const folder = mkdtempSync(join(dir, 'a-folder-'));
+  const notUtf8 = join(dir, 'not-utf8.json');
+  writeFileSync(
+    notUtf8,
+    Buffer.concat([Buffer.from('{"displayName":"'), Buffer.from([0xff]), Buffer.from('"}')]),
+  );
   it.each([
     [
       'a missing payload',
@@ -118,6 +123,12 @@ describe.concurrent('sds validate, through the binary: unreadable inputs are one
       /^sds validate: the payload .*none\.json does not exist: check the path/,
     ],
     ['a folder as the payload', [folder], /^sds validate: the payload .* is a folder: give a file/],
+    // #20 regression (payload trial): a byte that is not UTF-8 became U+FFFD and the body was called valid.
+    [
+      'a payload that is not UTF-8',
+      [notUtf8],
+      /^sds validate: the payload .*not-utf8\.json is not UTF-8 text \(a byte that is not UTF-8 at offset 16\): save it as UTF-8/,
+    ],
     [
       'a folder as the state file',
       [valid, '--state', folder, '--operation', 'createFlow'],
