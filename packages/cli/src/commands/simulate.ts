@@ -73,6 +73,9 @@ export const simulateCommand: Command = {
   summary: 'serve the documented API locally: stateful, rules enforced, faults on demand',
   usage,
   async run(args, io) {
+    // Taken first: by the time the URL is printed, whoever started us may already have ended (the user's
+    // `kill` races the start), and a parent read after that would be the reaper, never seen to change.
+    const parent = process.ppid;
     const { values } = parseCommandArgs(args, {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -161,7 +164,6 @@ export const simulateCommand: Command = {
       // the pid the shell shows stops pnpm alone, and the simulator went on holding its port with no parent.
       // It stops when the package manager that started it is gone (a plain `node … simulate` is left alone:
       // its parent is the user's shell, and `nohup` means to outlive it).
-      const parent = process.ppid;
       const watch = io.env.npm_lifecycle_event
         ? setInterval(() => {
             if (process.ppid === parent) return;
