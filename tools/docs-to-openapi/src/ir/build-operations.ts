@@ -210,9 +210,8 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
   }
 
   // Paths a collection is read from: a stale page's word does not count (it loses its path to a listed page).
-  const stalePages = new Set(
-    [...groups.values()].flatMap((group) => choosePages(group, inputs.methods).stale.map((p) => p.doc)),
-  );
+  const choices = [...groups.values()].map((group) => choosePages(group, inputs.methods));
+  const stalePages = new Set(choices.flatMap((choice) => choice.stale.map((p) => p.doc)));
   const listedPaths = new Set(
     apiDocs
       .filter((d) => d.responseType?.collection && !stalePages.has(d))
@@ -232,8 +231,7 @@ export function buildOperations(inputs: OperationInputs, sink: DiagnosticSink): 
       ),
   );
   const operations: OperationIR[] = [];
-  for (const placed of groups.values()) {
-    const choice = choosePages(placed, inputs.methods);
+  for (const choice of choices) {
     const chosen = [...choice.chosen];
     const first = chosen[0];
     if (!first) continue;
