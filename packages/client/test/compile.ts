@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
- * Type-checks TypeScript snippets as a user's files inside this package would be (`@sds-toolkit/client`
- * resolves to the sources through the package's own exports), all in one program. Returns each snippet's
- * diagnostics, as `line:column TScode message`.
+ * Type-checks TypeScript snippets as a user's files inside the package at `root` would be (that package's own
+ * name resolves to its sources through its exports, its dependencies through node_modules), all in one
+ * program. Returns each snippet's diagnostics, as `line:column TScode message`. The rules' doc tests use it too.
  */
 export function typeCheck(snippets: Readonly<Record<string, string>>, root: URL): Record<string, string[]> {
   const dir = fileURLToPath(root);
@@ -63,4 +63,16 @@ export function tsBlocks(markdown: string): { line: number; code: string }[] {
     i = end;
   }
   return blocks;
+}
+
+/** Type assertions in a snippet: `as`, `<T>x`, `x!` (a snippet that needs one shows types that guide nobody). */
+export function casts(code: string): string[] {
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node))
+      found.push(node.getText());
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.ES2022, true));
+  return found;
 }

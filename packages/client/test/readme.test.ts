@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { tsBlocks, typeCheck } from './compile.js';
+import { casts, tsBlocks, typeCheck } from './compile.js';
 
 // Doc tests: every ```ts block of the README compiles against the package as a user imports it, and none
 // needs a cast (`as`, `<T>x`, `!`) to do so: a snippet that needs one shows types that guide nobody. The
@@ -10,17 +9,6 @@ const readmes = [
   { name: 'README.md', url: new URL('../README.md', import.meta.url) },
   { name: "the repository's README.md", url: new URL('../../../README.md', import.meta.url) },
 ];
-
-function casts(code: string): string[] {
-  const found: string[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node) || ts.isNonNullExpression(node))
-      found.push(node.getText());
-    ts.forEachChild(node, visit);
-  };
-  visit(ts.createSourceFile('snippet.ts', code, ts.ScriptTarget.ES2022, true));
-  return found;
-}
 
 describe.each(readmes)('$name: every ts block compiles, without casts', ({ url }) => {
   const blocks = tsBlocks(readFileSync(url, 'utf8'));

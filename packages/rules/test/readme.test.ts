@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { casts, tsBlocks, typeCheck } from './compile.js';
+// The client's doc-test helpers (the rules' tests may import the client: README, Dependency direction).
+import { casts, tsBlocks, typeCheck } from '../../client/test/compile.js';
 
 // Doc tests: every ```ts block of the README compiles against the package as a user imports it (with the
 // client beside it), and none needs a cast to do so.
 const blocks = tsBlocks(readFileSync(new URL('../README.md', import.meta.url), 'utf8'));
 
 describe('README.md: every ts block compiles, without casts', () => {
-  const diagnostics = typeCheck(Object.fromEntries(blocks.map((b) => [`readme-line-${b.line}`, b.code])));
+  const diagnostics = typeCheck(
+    Object.fromEntries(blocks.map((b) => [`readme-line-${b.line}`, b.code])),
+    new URL('../', import.meta.url),
+  );
   it('has blocks to check', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
