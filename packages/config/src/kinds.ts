@@ -116,7 +116,7 @@ export function kindOf(name: KindName): Kind {
 }
 
 /** `microsoft.graph.industryData.userProvisioningFlow` → `userProvisioningFlow`. */
-export const shortName = (type: string): string => type.slice(type.lastIndexOf('.') + 1);
+export { shortName } from '@sds-toolkit/openapi-model';
 
 /** `userProvisioningFlow` → `microsoft.graph.industryData.userProvisioningFlow`. */
 export const fullName = (short: string): string => `${ns}.${short}`;

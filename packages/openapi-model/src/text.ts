@@ -51,3 +51,6 @@ export function article(word: string): 'a' | 'an' {
 
 /** The word with its indefinite article: `a year`, `an inboundApiFlow`. */
 export const withArticle = (word: string): string => `${article(word)} ${word}`;
+
+/** A type's name without its namespace: `microsoft.graph.industryData.inboundFileFlow` → `inboundFileFlow`. */
+export const shortName = (type: string): string => type.slice(type.lastIndexOf('.') + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byCodePoint, compareCodePoints, withArticle } from '../src/index.js';
+import { byCodePoint, compareCodePoints, shortName, withArticle } from '../src/index.js';
 
 describe('compareCodePoints', () => {
   it.each([
@@ -43,5 +43,15 @@ describe('withArticle: the article a type name takes by its sound', () => {
     ['', 'a '],
   ])('%s → %s', (word, phrase) => {
     expect(withArticle(word)).toBe(phrase);
+  });
+});
+
+describe('shortName: a type name without its namespace', () => {
+  it.each([
+    ['microsoft.graph.industryData.inboundFileFlow', 'inboundFileFlow'],
+    ['microsoft.graph.entity', 'entity'],
+    ['year', 'year'],
+  ])('%s → %s', (type, short) => {
+    expect(shortName(type)).toBe(short);
   });
 });

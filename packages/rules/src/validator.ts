@@ -1,5 +1,5 @@
 import type { OpenApiDocument } from '@sds-toolkit/openapi-model';
-import { withArticle } from '@sds-toolkit/openapi-model';
+import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import { buildCatalogue, type Catalogue, type OperationInfo } from './catalogue.js';
 import { learnUrl } from './docs-url.js';
 import { checkParsed } from './input.js';
@@ -86,7 +86,7 @@ export function createValidator(
             ruleId: 'schema',
             severity: 'error',
             path: '',
-            message: `the body must be a JSON object (${withArticle(op.requestType.split('.').pop() ?? op.requestType)}), not ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : `a ${typeof payload}`}`,
+            message: `the body must be a JSON object (${withArticle(shortName(op.requestType))}), not ${Array.isArray(payload) ? 'an array' : payload === null ? 'null' : `a ${typeof payload}`}`,
             docs: op.docs[0] ?? '',
           }),
         ];

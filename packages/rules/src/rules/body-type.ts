@@ -1,3 +1,4 @@
+import { shortName as typeShortName } from '@sds-toolkit/openapi-model';
 import type { OperationInfo } from '../catalogue.js';
 import type { ValidationContext } from '../types.js';
 import { namedType } from '../walk.js';
@@ -10,7 +11,7 @@ export function bodyType({ operation, payload, catalogue }: ValidationContext): 
 }
 
 /** The short name of an OData type (`microsoft.graph.industryData.userProvisioningFlow` → `userProvisioningFlow`). */
-export const shortName = (type: string | undefined): string => type?.split('.').pop() ?? '';
+export const shortName = (type: string | undefined): string => (type ? typeShortName(type) : '');
 
 /**
  * The page to cite for `operation` with a body of `type`: the subtype's own page where the operation has one

@@ -2,6 +2,7 @@ import {
   baseTypeChain,
   refName,
   schemaNameOfRef,
+  shortName,
   successResponse,
   withArticle,
 } from '@sds-toolkit/openapi-model';
@@ -9,7 +10,6 @@ import type { Catalogue } from '../catalogue.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 const suffix = '@odata.bind';
-const short = (type: string) => type.split('.').pop() ?? type;
 
 /**
  * The API path a bind names, whatever the host (`https://graph.microsoft.com/beta/x/y`, `/x/y`, `x/y`), with
@@ -71,7 +71,7 @@ export const odataBind: Rule = {
         if (!schema?.['x-ms-navigationProperty']) {
           const navigations = [...properties].filter(([, s]) => s['x-ms-navigationProperty']).map(([k]) => k);
           fail(
-            `${short(type)} has no navigation property '${name}' to bind: remove '${key}'${navigations.length ? ` (it binds ${navigations.join(', ')})` : ''}`,
+            `${shortName(type)} has no navigation property '${name}' to bind: remove '${key}'${navigations.length ? ` (it binds ${navigations.join(', ')})` : ''}`,
           );
           continue;
         }
@@ -81,7 +81,7 @@ export const odataBind: Rule = {
         const target = refOf ? schemaNameOfRef(refOf) : undefined;
         const example = `"https://graph.microsoft.com/beta/external/industryData/<set>/<id>"`;
         if (typeof bound !== 'string' || schema.type === 'array') {
-          fail(`bind one ${target ? short(target) : 'entity'} by its URL, a string such as ${example}`);
+          fail(`bind one ${target ? shortName(target) : 'entity'} by its URL, a string such as ${example}`);
           continue;
         }
         const named = pathOf(bound);
@@ -92,7 +92,7 @@ export const odataBind: Rule = {
         }
         if (target && !isA(catalogue, entity, target) && !isA(catalogue, target, entity))
           fail(
-            `'${bound}' names ${withArticle(short(entity))}; ${name} takes ${withArticle(short(target))}: bind the URL of one`,
+            `'${bound}' names ${withArticle(shortName(entity))}; ${name} takes ${withArticle(shortName(target))}: bind the URL of one`,
           );
       }
     }

@@ -1,4 +1,4 @@
-import { withArticle } from '@sds-toolkit/openapi-model';
+import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import type { Rule, RuleFinding } from '../types.js';
 import { namedType } from '../walk.js';
 
@@ -49,7 +49,7 @@ export const odataType: Rule = {
       const kind = /Flow$/.test(targetType) ? 'flow' : /Connector$/.test(targetType) ? 'connector' : 'entity';
       const named = target?.id ? `the ${kind} ${target.id}` : `the ${kind}`;
       return diagnostic(
-        `${named} is ${withArticle(targetType.split('.').pop() ?? targetType)}, the body ${withArticle(type.split('.').pop() ?? type)}: ${withArticle(kind)}'s type cannot change; send "@odata.type": "#${targetType}"`,
+        `${named} is ${withArticle(shortName(targetType))}, the body ${withArticle(shortName(type))}: ${withArticle(kind)}'s type cannot change; send "@odata.type": "#${targetType}"`,
       );
     }
     return [];

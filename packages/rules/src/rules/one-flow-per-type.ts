@@ -1,4 +1,4 @@
-import { withArticle } from '@sds-toolkit/openapi-model';
+import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import type { Rule, RuleFinding } from '../types.js';
 import { namedType } from '../walk.js';
 
@@ -30,7 +30,7 @@ export const oneFlowPerType: Rule = {
           ruleId: this.id,
           severity: this.severity,
           path: `/provisioningFlows/${i}/@odata.type`,
-          message: `provisioningFlows/${earlier} is already ${withArticle(type.split('.').pop() ?? type)}; a set holds one flow of each type: send one flow of this type (put the settings of both in it), or create the other in another flow set`,
+          message: `provisioningFlows/${earlier} is already ${withArticle(shortName(type))}; a set holds one flow of each type: send one flow of this type (put the settings of both in it), or create the other in another flow set`,
           docs: this.docs,
         });
       }

@@ -1,10 +1,9 @@
-import { withArticle } from '@sds-toolkit/openapi-model';
+import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import type { Behaviour, RequestContext } from '../core/context.js';
 import { badRequest } from '../core/problem.js';
 import { refSuffix, type StoredRef } from '../core/render.js';
 import type { Json } from '../json.js';
 
-const short = (type: string) => type.split('.').pop() ?? type;
 const ns = 'microsoft.graph.industryData.';
 
 /** The kind of connector each kind of inbound flow reads from. */
@@ -19,11 +18,11 @@ async function check(context: RequestContext, flow: Json, type: string): Promise
   const yearRef = flow[`year${refSuffix}`] as StoredRef | null | undefined;
   if (!connectorRef)
     throw badRequest(
-      `an ${short(type)} needs its data connector: add "dataConnector@odata.bind": "https://graph.microsoft.com/beta/external/industryData/dataConnectors/<id>"`,
+      `an ${shortName(type)} needs its data connector: add "dataConnector@odata.bind": "https://graph.microsoft.com/beta/external/industryData/dataConnectors/<id>"`,
     );
   if (!yearRef)
     throw badRequest(
-      `an ${short(type)} needs the year its data is for: add "year@odata.bind": "https://graph.microsoft.com/beta/external/industryData/years/<id>"`,
+      `an ${shortName(type)} needs the year its data is for: add "year@odata.bind": "https://graph.microsoft.com/beta/external/industryData/years/<id>"`,
     );
   const connector = await tx.get(connectorRef.collection, connectorRef.id);
   if (!connector) throw badRequest(`the data connector '${connectorRef.id}' does not exist`);
@@ -31,7 +30,7 @@ async function check(context: RequestContext, flow: Json, type: string): Promise
   const wanted = connectorFor[type];
   if (wanted && !env.model.isA(connectorType, wanted))
     throw badRequest(
-      `${withArticle(short(type))} reads from ${withArticle(short(wanted))}; the connector '${connectorRef.id}' is ${withArticle(short(connectorType))}`,
+      `${withArticle(shortName(type))} reads from ${withArticle(shortName(wanted))}; the connector '${connectorRef.id}' is ${withArticle(shortName(connectorType))}`,
     );
   if (!connector[`sourceSystem${refSuffix}`])
     throw badRequest(

@@ -1,3 +1,4 @@
+import { shortName } from '@sds-toolkit/openapi-model';
 import type { Behaviour, Env, RequestContext } from '../core/context.js';
 import { badRequest } from '../core/problem.js';
 import { refSuffix, type StoredRef } from '../core/render.js';
@@ -6,7 +7,6 @@ import { isObject, type Json, setKey } from '../json.js';
 import type { Model } from '../model/model.js';
 
 const bindSuffix = '@odata.bind';
-const short = (type: string) => type.split('.').pop() ?? type;
 
 /** The API path a bind names, whatever the host: `https://graph.microsoft.com/beta/x/y`, `/x/y`, `x/y`. */
 function pathOf(value: string): string | undefined {
@@ -61,7 +61,7 @@ export async function resolveBinds(
     const navigation = holder ? model.navigations(holder).get(name) : undefined;
     if (!navigation)
       throw badRequest(
-        `${at}: ${holder ? short(holder) : 'this object'} has no navigation property '${name}' to bind (its navigation properties: ${[...(holder ? model.navigations(holder).keys() : [])].join(', ') || 'none'})`,
+        `${at}: ${holder ? shortName(holder) : 'this object'} has no navigation property '${name}' to bind (its navigation properties: ${[...(holder ? model.navigations(holder).keys() : [])].join(', ') || 'none'})`,
       );
     if (v === null) {
       setKey(out, `${name}${refSuffix}`, null);
@@ -69,7 +69,7 @@ export async function resolveBinds(
     }
     if (navigation.collection || typeof v !== 'string')
       throw badRequest(
-        `${at}: bind one ${short(navigation.type)} by its URL, e.g. "https://graph.microsoft.com/beta/…/<id>"`,
+        `${at}: bind one ${shortName(navigation.type)} by its URL, e.g. "https://graph.microsoft.com/beta/…/<id>"`,
       );
     const path = pathOf(v);
     const located = path ? env.locate(path) : undefined;
@@ -79,16 +79,16 @@ export async function resolveBinds(
       );
     if (!model.isA(located.type, navigation.type) && !model.isA(navigation.type, located.type))
       throw badRequest(
-        `${at}: '${v}' names a ${short(located.type)}; ${name} takes a ${short(navigation.type)}`,
+        `${at}: '${v}' names a ${shortName(located.type)}; ${name} takes a ${shortName(navigation.type)}`,
       );
     const target = await tx.get(located.collection, located.id);
     if (!target)
       throw badRequest(
-        `${at}: '${v}' names no entity: there is no ${short(located.type)} with the id '${located.id}'`,
+        `${at}: '${v}' names no entity: there is no ${shortName(located.type)} with the id '${located.id}'`,
       );
     if (!model.isA(model.typeOfEntity(target, located.type), navigation.type))
       throw badRequest(
-        `${at}: '${v}' is a ${short(model.typeOfEntity(target, located.type))}; ${name} takes a ${short(navigation.type)}`,
+        `${at}: '${v}' is a ${shortName(model.typeOfEntity(target, located.type))}; ${name} takes a ${shortName(navigation.type)}`,
       );
     const ref: StoredRef = { collection: located.collection, id: located.id };
     setKey(out, `${name}${refSuffix}`, ref);

@@ -1,3 +1,4 @@
+import { shortName } from '@sds-toolkit/openapi-model';
 import type { EntitySet, Model, OperationModel } from '../model/model.js';
 import { childCollection } from '../store/store.js';
 import type { Addressed } from './context.js';
@@ -9,7 +10,7 @@ const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** GUID keys are matched whatever their case (Graph's are): stored lower-case, looked up lower-case. */
 export const normalizeKey = (id: string): string => (guid.test(id) ? id.toLowerCase() : id);
 
-export const shortName = (type: string): string => type.split('.').pop() ?? type;
+export { shortName };
 
 /** The sets from the root down to `set`: `[outboundProvisioningFlowSets, provisioningFlows]`. */
 export function chainOf(set: EntitySet): EntitySet[] {

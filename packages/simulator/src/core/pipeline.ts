@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type OpenApiDocument, withArticle } from '@sds-toolkit/openapi-model';
+import { type OpenApiDocument, shortName, withArticle } from '@sds-toolkit/openapi-model';
 import type { Validator } from '@sds-toolkit/rules';
 import { type Clock, systemClock } from '../clock.js';
 import {
@@ -237,7 +237,7 @@ export async function createSimulator(
         throw new Problem(
           404,
           ErrorCode.notFound,
-          `'${target.id}' is ${withArticle(target.type.split('.').pop() ?? target.type)}, not ${withArticle(operation.cast.split('.').pop() ?? operation.cast)}: ${operation.name} is bound to ${operation.cast}`,
+          `'${target.id}' is ${withArticle(shortName(target.type))}, not ${withArticle(shortName(operation.cast))}: ${operation.name} is bound to ${operation.cast}`,
         );
       context = {
         env,

@@ -1,4 +1,4 @@
-import { withArticle } from '@sds-toolkit/openapi-model';
+import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import { parsePayload, type Validator } from '@sds-toolkit/rules';
 import type { SimRequest } from '../http-types.js';
 import { isObject, type Json } from '../json.js';
@@ -11,8 +11,6 @@ import { badRequest, conflict, invalid, Problem } from './problem.js';
 
 /** Graph refuses request bodies over 4 MB; the simulator over 5 MB (the rules' own limit). */
 export const maxBodyBytes = 5 * 1024 * 1024;
-
-const short = (type: string) => type.split('.').pop() ?? type;
 
 export interface Input {
   readonly query: QueryOptions;
@@ -66,7 +64,7 @@ export function validateInput(
     // An empty body is not `null`: say what the operation takes.
     if (!text.trim())
       throw badRequest(
-        `the body is empty: ${name} takes ${withArticle(short(operation.info.requestType))} as a JSON object`,
+        `the body is empty: ${name} takes ${withArticle(shortName(operation.info.requestType))} as a JSON object`,
       );
     const parsed = parsePayload(text);
     if (!parsed.ok) throw badRequest(parsed.diagnostic.message, [parsed.diagnostic]);

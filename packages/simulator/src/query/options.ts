@@ -1,4 +1,4 @@
-import { compareCodePoints, type SchemaObject } from '@sds-toolkit/openapi-model';
+import { compareCodePoints, type SchemaObject, shortName } from '@sds-toolkit/openapi-model';
 import type { Model } from '../model/model.js';
 import { type Expr, parseFilter } from './filter.js';
 import { QueryError } from './query-error.js';
@@ -114,8 +114,6 @@ function integer(name: string, raw: string, max?: number): number {
   return value;
 }
 
-const short = (type: string) => type.split('.').pop() ?? type;
-
 /** The EDM type of a primitive property, as OData's errors name it; undefined for anything else. */
 function edmOf(schema: SchemaObject): string | undefined {
   switch (schema.type) {
@@ -172,7 +170,7 @@ export function parseOptions(
       if (!schema || !current) {
         if (part === '@odata.type' && i === path.length - 1) return 'Edm.String';
         throw new QueryError(
-          `Could not find a property named '${part}' on type '${current ?? 'unknown'}' (${short(current ?? '')} has ${[...(props?.keys() ?? [])].sort(compareCodePoints).join(', ') || 'no properties'})`,
+          `Could not find a property named '${part}' on type '${current ?? 'unknown'}' (${shortName(current ?? '')} has ${[...(props?.keys() ?? [])].sort(compareCodePoints).join(', ') || 'no properties'})`,
         );
       }
       current = model.typeOf(schema)?.type;

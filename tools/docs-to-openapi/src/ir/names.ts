@@ -8,7 +8,7 @@ export function words(identifier: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-export const shortName = (fullName: string): string => fullName.slice(fullName.lastIndexOf('.') + 1);
+export { shortName } from '@sds-toolkit/openapi-model';
 export const namespaceOfName = (fullName: string): string =>
   fullName.slice(0, Math.max(0, fullName.lastIndexOf('.')));
 
