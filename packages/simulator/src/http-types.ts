@@ -14,6 +14,8 @@ export interface SimResponse {
   readonly headers: Record<string, string>;
   /** JSON body (serialized by the transport), or undefined for none. */
   readonly body: unknown;
+  /** `body` as JSON text, when the renderer had it at hand (the same bytes as `JSON.stringify(body)`). */
+  readonly jsonText?: string;
   /** A body that is not JSON (an uploaded file read back), sent as is. */
   readonly text?: string;
   /** Milliseconds to wait before answering (fault injection). */

@@ -90,7 +90,8 @@ function drainThenClose(request: IncomingMessage): void {
 }
 
 function send(response: ServerResponse, answer: SimResponse, close = false): void {
-  const text = answer.text ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
+  const text =
+    answer.text ?? answer.jsonText ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body));
   response.writeHead(answer.status, {
     ...answer.headers,
     ...(text !== undefined ? { 'content-length': Buffer.byteLength(text) } : {}),

@@ -70,11 +70,12 @@ export async function call(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   };
   const response = await sim.handle(request);
-  // What a client would see after the transport: JSON text parsed back.
-  return {
-    ...response,
-    json: response.body === undefined ? undefined : JSON.parse(JSON.stringify(response.body)),
-  };
+  // The text the renderer wrote itself must be the body's own (the transport sends that text, not the body).
+  if (response.jsonText !== undefined && response.jsonText !== JSON.stringify(response.body))
+    throw new Error(`${method} ${url}: the JSON text answered is not the body's:\n${response.jsonText}`);
+  // What a client would see after the transport: the JSON text it sends, parsed back.
+  const text = response.jsonText ?? (response.body === undefined ? undefined : JSON.stringify(response.body));
+  return { ...response, json: text === undefined ? undefined : JSON.parse(text) };
 }
 
 const routers = new WeakMap<Simulator, ReturnType<typeof createRouter>>();

@@ -12,6 +12,7 @@ import {
 } from '../faults.js';
 import type { SimRequest, SimResponse } from '../http-types.js';
 import { buildModel, type Model } from '../model/model.js';
+import { ParsedQueries } from '../query/parsed-queries.js';
 import { createRouter } from '../router/router.js';
 import { MemoryStore } from '../store/memory.js';
 import { type Store, StoreConflictError, StoreUnavailableError } from '../store/store.js';
@@ -87,6 +88,7 @@ export async function createSimulator(
   const { validator } = options;
   const model = buildModel(options.spec, validator.catalogue);
   const router = createRouter(model);
+  const queries = new ParsedQueries(model);
   const permissions = new Permissions(options.spec);
   const authenticator = new Authenticator(options.secret);
   const faults = new FaultInjector(checkFaultRules(options.faults ?? [], 'faults'));
@@ -218,7 +220,7 @@ export async function createSimulator(
           );
     const { operation } = route;
     // validate (its verdict waits for auth: an unauthenticated caller learns nothing about its body)
-    const input = validateInput(model, validator, route, request, search);
+    const input = validateInput(queries, validator, route, request, search);
     // auth
     const auth = authenticator.authenticate(request.headers.authorization, clock.now());
     // RFC 6750 §3: a 401 says how to authenticate; Graph names its authority and its own client id.

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { SimResponse } from '../http-types.js';
 import { isInternalKey, isObject, type Json, setKey } from '../json.js';
 import { page } from '../query/apply.js';
@@ -41,6 +42,10 @@ export type Presenter = (object: Json, env: Env) => Json;
 /** Shapes stored values for the wire: internal keys dropped, nested references answered inline (as Graph does). */
 export class Renderer {
   private readonly shaped = new WeakMap<Json, { readonly origin: string; readonly shaped: Json }>();
+  /** A request's query string without its `$skip`, as next links carry it: one per query string polled. */
+  private readonly linkQueries = new LRUCache<string, string>({ max: 512 });
+  /** A shaped entity's JSON text: a list answers the same entities again and again, each written once. */
+  private readonly texts = new WeakMap<Json, string>();
 
   constructor(
     private readonly env: Env,
@@ -211,14 +216,42 @@ export class Renderer {
                 return shaped && this.selected(shaped, query);
               })
             : [];
-        body.value =
-          now.length === result.items.length && now.every((e) => e !== undefined)
-            ? now
-            : await Promise.all(result.items.map((item) => this.entity(outcome.collection, item, query)));
-        if (result.next) body['@odata.nextLink'] = this.nextLink(context, search, result.next.skip);
-        return { status: 200, headers: jsonHeaders(ids), body };
+        const ready = now.length === result.items.length && now.every((e) => e !== undefined);
+        body.value = ready
+          ? now
+          : await Promise.all(result.items.map((item) => this.entity(outcome.collection, item, query)));
+        const link = result.next && this.nextLink(context, search, result.next.skip);
+        if (link) body['@odata.nextLink'] = link;
+        // The shaped entities themselves (no $select: it makes new objects each time) have a text to keep.
+        const shared = ready && (!query.select || query.select.includes('*'));
+        return {
+          status: 200,
+          headers: jsonHeaders(ids),
+          body,
+          ...(shared ? { jsonText: this.collectionText(body, now as Json[], link) } : {}),
+        };
       }
     }
+  }
+
+  /**
+   * A collection's JSON text, each entity's text written once and kept (shaped entities are never changed): the
+   * same bytes as `JSON.stringify(body)`, keys in the body's order (context, count, value, next link).
+   */
+  private collectionText(body: Json, items: readonly Json[], link: string | undefined): string {
+    const parts: string[] = [];
+    for (const item of items) {
+      let text = this.texts.get(item);
+      if (text === undefined) {
+        text = JSON.stringify(item);
+        this.texts.set(item, text);
+      }
+      parts.push(text);
+    }
+    const head = JSON.stringify(body['@odata.context']);
+    const count = '@odata.count' in body ? `,"@odata.count":${JSON.stringify(body['@odata.count'])}` : '';
+    const next = link === undefined ? '' : `,"@odata.nextLink":${JSON.stringify(link)}`;
+    return `{"@odata.context":${head}${count},"value":[${parts.join(',')}]${next}}`;
   }
 
   /**
@@ -227,11 +260,15 @@ export class Renderer {
    * moved on.
    */
   private nextLink(context: RequestContext, search: string, skip: number): string {
-    const params = new URLSearchParams(search);
-    for (const name of [...params.keys()]) if (/^\$?skip$/i.test(name)) params.delete(name);
-    params.set('$skip', String(skip));
+    let kept = this.linkQueries.get(search);
+    if (kept === undefined) {
+      const params = new URLSearchParams(search);
+      for (const name of [...params.keys()]) if (/^\$?skip$/i.test(name)) params.delete(name);
+      kept = params.toString().replaceAll('%24', '$');
+      if (search.length <= 2048) this.linkQueries.set(search, kept);
+    }
     const path = canonicalPath(context);
-    return `${this.env.link(path)}?${params.toString().replaceAll('%24', '$')}`;
+    return `${this.env.link(path)}?${kept ? `${kept}&` : ''}$skip=${skip}`;
   }
 }
 

@@ -2,8 +2,8 @@ import { shortName, withArticle } from '@sds-toolkit/openapi-model';
 import { parsePayload, type Validator } from '@sds-toolkit/rules';
 import type { SimRequest } from '../http-types.js';
 import { isObject, type Json } from '../json.js';
-import type { Model } from '../model/model.js';
-import { parseOptions, type QueryOptions, readQuery } from '../query/options.js';
+import type { QueryOptions } from '../query/options.js';
+import type { ParsedQueries } from '../query/parsed-queries.js';
 import { QueryError } from '../query/query-error.js';
 import type { RouteMatch } from '../router/router.js';
 import { ErrorCode } from './odata-error.js';
@@ -24,7 +24,7 @@ export interface Input {
  * behaviours). Returns what was read, or the problem to answer once authentication has had its say.
  */
 export function validateInput(
-  model: Model,
+  queries: ParsedQueries,
   validator: Validator,
   route: RouteMatch,
   request: SimRequest,
@@ -33,15 +33,8 @@ export function validateInput(
   const { operation } = route;
   const name = operation.info.alias ?? operation.id;
   try {
-    const raw = readQuery(search, route.version !== 'v1.0');
-    const type =
-      operation.kind === 'list' || operation.kind === 'get' || operation.kind === 'create'
-        ? operation.set?.type
-        : operation.kind === 'root'
-          ? model.rootType
-          : operation.result?.type;
-    const query = parseOptions(model, raw.system, type, operation.queryOptions, name);
-    const args = operation.kind === 'function' ? { ...raw.custom, ...route.args } : route.args;
+    const { options: query, custom } = queries.read(operation, route.version, search);
+    const args = operation.kind === 'function' ? { ...custom, ...route.args } : route.args;
     const text = request.body ?? '';
     if (!operation.info.requestType) {
       // `{}` is an action's parameter object with no parameters (OData JSON §17), as clients send it.
