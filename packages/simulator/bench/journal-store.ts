@@ -2,7 +2,7 @@
 // state in memory and every write appended to a file and fsynced before the answer. Not a store to use: two
 // processes on one journal lose writes, which is why the simulator keeps its state in SQLite now (#17).
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { type Change, MemoryStore, type Store, type StoreReader, type Written } from '../src/index.js';
+import { type Change, MemoryStore, type Store, type StoreReader, type Written } from '@sds-toolkit/simulator';
 
 export class BenchJournalStore implements Store {
   readonly description = 'journal (benchmark peer)';

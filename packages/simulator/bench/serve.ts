@@ -1,6 +1,6 @@
 // The simulator in its own process for the benchmark, so that the load generator does not share its event loop.
 // Its state: `memory`, `journal:<file>` (the earlier store, a peer), a PostgreSQL URL, or an SQLite file.
-import { startSimulator } from '../src/index.js';
+import { startSimulator } from '@sds-toolkit/simulator';
 import { BenchJournalStore } from './journal-store.js';
 
 const where = process.argv[2] ?? 'memory';
