@@ -7,6 +7,7 @@ import { odataType } from './odata-type.js';
 import { oneFlowPerType } from './one-flow-per-type.js';
 import { readOnlyProperties } from './read-only-properties.js';
 import { requiredProperties } from './required-properties.js';
+import { timeWindows } from './time-windows.js';
 
 /** Every documented rule, in the order their diagnostics are reported. */
 export const documentedRules: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const documentedRules: readonly Rule[] = [
   odataBind,
   enumValues,
   nonEmptyLists,
+  timeWindows,
 ];
 
 /** The id of every documented rule, in that order: what the behaviour catalogue checks its `rule:` entries against. */

@@ -36,24 +36,18 @@ async function check(context: RequestContext, flow: Json, type: string): Promise
     throw badRequest(
       `the connector '${connectorRef.id}' has no source system: bind one to it ("sourceSystem@odata.bind") before creating a flow that reads from it`,
     );
-  const from = Date.parse(String(flow.effectiveDateTime ?? ''));
-  const to = Date.parse(String(flow.expirationDateTime ?? ''));
-  if (Number.isFinite(from) && Number.isFinite(to) && to <= from)
-    throw badRequest(
-      `the flow's window is empty: expirationDateTime (${String(flow.expirationDateTime)}) must come after effectiveDateTime (${String(flow.effectiveDateTime)})`,
-    );
 }
 
 /**
  * An inbound flow needs what it is made of: a data connector of its kind (files for an inboundFileFlow, an
- * API for an inboundApiFlow) that is bound to a source system, and a year; and a time window that is not
- * empty. Missing or mismatched, the create (or update) is a 400 saying which.
+ * API for an inboundApiFlow) that is bound to a source system, and a year. Missing or mismatched, the create
+ * (or update) is a 400 saying which. Its window is the rules' (`time-windows`) and time-windows-on-update's.
  */
 export const inboundFlowPrerequisites: Behaviour = {
   id: 'inbound-flow-prerequisites',
   docs: 'api-reference/beta/api/industrydata-inboundfileflow-post.md',
   summary:
-    'An inbound flow needs a data connector of its kind with a source system, and a year (400 otherwise); its window must not be empty.',
+    'An inbound flow needs a data connector of its kind with a source system, and a year (400 otherwise).',
   hook(operation, model) {
     if (!operation.set || !model.isA(operation.set.type, `${ns}inboundFlow`)) return undefined;
     if (operation.kind === 'create')

@@ -12,6 +12,7 @@ import { runStatistics } from './run-statistics.js';
 import { runs } from './runs.js';
 import { seedReferenceDefinitions } from './seed-reference-definitions.js';
 import { seedRoleGroups } from './seed-role-groups.js';
+import { timeWindowsOnUpdate } from './time-windows-on-update.js';
 import { updateKeepsType } from './update-keeps-type.js';
 import { uploadSession } from './upload-session.js';
 import { writeOnlySecrets } from './write-only-secrets.js';
@@ -27,6 +28,7 @@ export const documentedBehaviours: readonly Behaviour[] = [
   referenceDefinitionKey,
   odataBind,
   inboundFlowPrerequisites,
+  timeWindowsOnUpdate,
   inboundFlowReadiness,
   provisioningFlowReadiness,
   provisioningFlowReset,

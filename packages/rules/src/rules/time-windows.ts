@@ -1,0 +1,71 @@
+import type { Rule, RuleFinding } from '../types.js';
+
+/**
+ * Pairs of a start and an end whose docs make the end come after the start:
+ * - inboundFlow: `effectiveDateTime` is the start of the window in which the flow may run, `expirationDateTime`
+ *   its end; an end at or before the start leaves a window in which the flow never runs.
+ * - yearTimePeriodDefinition: `startDate` is the year's first day, `endDate` its last; a last day before the first
+ *   is no year (the same day for both is a year of one day, odd but not contradictory).
+ * Checked where a body gives both; an update giving one of them is checked by the service against the other.
+ */
+const windows: readonly {
+  readonly type: string;
+  readonly start: string;
+  readonly end: string;
+  /** The end must be after the start (true), or not before it (false). */
+  readonly strict: boolean;
+  readonly what: string;
+  readonly docs: string;
+}[] = [
+  {
+    type: 'microsoft.graph.industryData.inboundFlow',
+    start: 'effectiveDateTime',
+    end: 'expirationDateTime',
+    strict: true,
+    what: "the flow's window is empty",
+    docs: 'api-reference/beta/resources/industrydata-inboundflow.md',
+  },
+  {
+    type: 'microsoft.graph.industryData.yearTimePeriodDefinition',
+    start: 'startDate',
+    end: 'endDate',
+    strict: false,
+    what: 'the year ends before it starts',
+    docs: 'api-reference/beta/resources/industrydata-yeartimeperioddefinition.md',
+  },
+];
+
+/** A time as milliseconds, or undefined for anything that is not one (the schema layer says what is wrong). */
+const timeOf = (value: unknown): number | undefined => {
+  if (typeof value !== 'string') return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+};
+
+export const timeWindows: Rule = {
+  id: 'time-windows',
+  severity: 'error',
+  docs: 'api-reference/beta/resources/industrydata-inboundflow.md',
+  description: "An inbound flow's window and a year end after they start.",
+  check({ objects, catalogue }) {
+    const diagnostics: RuleFinding[] = [];
+    for (const window of windows) {
+      const types = new Set([window.type, ...catalogue.concreteTypes(window.type)]);
+      for (const { value, type, path } of objects) {
+        if (!types.has(type)) continue;
+        const start = timeOf(value[window.start]);
+        const end = timeOf(value[window.end]);
+        if (start === undefined || end === undefined) continue;
+        if (window.strict ? end > start : end >= start) continue;
+        diagnostics.push({
+          ruleId: this.id,
+          severity: 'error',
+          path: `${path}/${window.end}`,
+          message: `${window.what}: ${window.end} (${String(value[window.end])}) must come ${window.strict ? 'after' : 'on or after'} ${window.start} (${String(value[window.start])})`,
+          docs: window.docs,
+        });
+      }
+    }
+    return diagnostics;
+  },
+};
