@@ -1,3 +1,4 @@
+import type { Catalogue } from '../catalogue.js';
 import type { Rule, RuleFinding } from '../types.js';
 
 /**
@@ -42,6 +43,17 @@ const timeOf = (value: unknown): number | undefined => {
   return Number.isFinite(ms) ? ms : undefined;
 };
 
+/** Per catalogue, the types each window applies to (itself and its derived types), worked out once. */
+const typesOf = new WeakMap<Catalogue, readonly ReadonlySet<string>[]>();
+const windowTypes = (catalogue: Catalogue): readonly ReadonlySet<string>[] => {
+  let types = typesOf.get(catalogue);
+  if (!types) {
+    types = windows.map((w) => new Set([w.type, ...catalogue.concreteTypes(w.type)]));
+    typesOf.set(catalogue, types);
+  }
+  return types;
+};
+
 export const timeWindows: Rule = {
   id: 'time-windows',
   severity: 'error',
@@ -49,10 +61,10 @@ export const timeWindows: Rule = {
   description: "An inbound flow's window and a year end after they start.",
   check({ objects, catalogue }) {
     const diagnostics: RuleFinding[] = [];
-    for (const window of windows) {
-      const types = new Set([window.type, ...catalogue.concreteTypes(window.type)]);
+    const types = windowTypes(catalogue);
+    for (const [i, window] of windows.entries()) {
       for (const { value, type, path } of objects) {
-        if (!types.has(type)) continue;
+        if (!types[i]?.has(type)) continue;
         const start = timeOf(value[window.start]);
         const end = timeOf(value[window.end]);
         if (start === undefined || end === undefined) continue;
