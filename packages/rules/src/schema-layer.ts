@@ -58,10 +58,11 @@ const int32Range = (bound: unknown): string | undefined =>
 type Definitions = Readonly<Record<string, unknown>>;
 
 /**
- * The client's JSON Schemas drop what the spec says of a value beyond its JSON type: a `format: date` is a plain
- * string there, an `int32` any integer. So that '09/01/2022' or 2^40 are refused before the service refuses them,
- * each property of the spec with such a format gets it back in the definition of its type (named as the client
- * names it: the type's last segment, first letter upper-cased).
+ * What the spec says of a value beyond its JSON type, in the definitions given: a `format: date` and an `int32`'s
+ * range. The client's schemas carry both now; schemas of a client generated before did not (a date was a plain
+ * string, an Int32 any integer), so each property of the spec with such a format gets it (again) in the definition
+ * of its type (named as the client names it: the type's last segment, first letter upper-cased), and
+ * '09/01/2022' or 2^40 are refused before the service refuses them, whichever schemas the layer is given.
  */
 function withSpecFormats(definitions: Definitions, catalogue: Catalogue): Definitions {
   const result: Record<string, unknown> = { ...definitions };

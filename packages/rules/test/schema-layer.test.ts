@@ -59,7 +59,20 @@ describe('schema layer', () => {
     ]);
   });
 
-  // The client's JSON Schemas carry neither `format: date` nor Int32's range: the spec's formats are put back.
+  it("the client's schemas carry a Date's format and an Int32's range themselves (older ones did not)", () => {
+    const { definitions } = loadWireSchemas() as unknown as {
+      definitions: Record<string, { properties: Record<string, Record<string, unknown>> }>;
+    };
+    expect(definitions.YearTimePeriodDefinition?.properties.startDate).toMatchObject({ format: 'date' });
+    expect(definitions.YearTimePeriodDefinition?.properties.endDate).toMatchObject({ format: 'date' });
+    expect(definitions.ReferenceDefinition?.properties.sortIndex).toMatchObject({
+      type: 'integer',
+      minimum: -2147483648,
+      maximum: 2147483647,
+    });
+  });
+
+  // Schemas of an older client carried neither `format: date` nor Int32's range: the spec's formats are put back.
   const year = { displayName: 'FY', startDate: '2022-09-01', endDate: '2023-06-15', year: { code: '2022' } };
   const definition = {
     referenceType: 'RefGradeLevel',

@@ -67,6 +67,14 @@ function rootOf(model: ModelIR, models: ReadonlyMap<string, ModelIR>): ModelIR {
   return m;
 }
 
+/** The bounds of the sized integer formats OpenAPI and OData name (`int64` is left out: JSON numbers lose it). */
+const integerRanges: Readonly<Record<string, readonly [number, number]>> = {
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  int32: [-2147483648, 2147483647],
+};
+
 function wireType(p: PropertyIR, names: ReadonlyMap<string, string>): { type: string; tags: string[] } {
   const tags: string[] = [];
   let item: string;
@@ -82,10 +90,14 @@ function wireType(p: PropertyIR, names: ReadonlyMap<string, string>): { type: st
         case 'boolean':
           item = 'boolean';
           break;
-        case 'number':
+        case 'number': {
           item = 'number';
           if (p.type.format && /^u?int/.test(p.type.format)) tags.push('@TJS-type integer');
+          // The range of a sized integer (Edm.Int32 and smaller): Int64 has none a JSON number keeps.
+          const range = p.type.format ? integerRanges[p.type.format] : undefined;
+          if (range) tags.push(`@minimum ${range[0]}`, `@maximum ${range[1]}`);
           break;
+        }
         case 'dateTime':
           item = 'string';
           tags.push('@format date-time');
@@ -95,6 +107,8 @@ function wireType(p: PropertyIR, names: ReadonlyMap<string, string>): { type: st
           break;
         default:
           item = 'string';
+          // Edm.Date: a calendar day, `2024-09-01` (JSON Schema's `date` format, RFC 3339 full-date).
+          if (p.type.format === 'date') tags.push('@format date');
       }
   }
   if (p.collection) {

@@ -48,6 +48,8 @@ export interface Cage {
   id?: string | null;
   /**
    * @TJS-type integer
+   * @minimum -2147483648
+   * @maximum 2147483647
    */
   capacity?: number | null;
   climate?: Climate | null;
@@ -56,6 +58,10 @@ export interface Cage {
    * A wire name that is a JavaScript keyword.
    */
   in?: Array<string> | null;
+  /**
+   * @format date
+   */
+  inspectedOn?: string | null;
   keeper?: AnimalValue | null;
   /**
    * A name on the door.
@@ -68,6 +74,10 @@ export interface Cage {
   openedAt?: string | null;
   residents?: Array<AnimalValue> | null;
   seasons?: Array<Climate> | null;
+  /**
+   * @TJS-type integer
+   */
+  visitors?: number | null;
 }
 
 /**
@@ -104,6 +114,8 @@ export interface Cat {
   name?: string | null;
   /**
    * @TJS-type integer
+   * @minimum -2147483648
+   * @maximum 2147483647
    */
   lives?: number | null;
 }

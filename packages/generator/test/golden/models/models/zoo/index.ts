@@ -186,6 +186,7 @@ export interface Cage extends Entity, Parsable {
    * A wire name that is a JavaScript keyword.
    */
   in?: string[] | null;
+  inspectedOn?: string | null;
   keeper?: AnyAnimal | null;
   /**
    * A name on the door.
@@ -195,6 +196,7 @@ export interface Cage extends Entity, Parsable {
   openedAt?: string | null;
   residents?: AnyAnimal[] | null;
   seasons?: Evolvable<Climate>[] | null;
+  visitors?: number | null;
 }
 
 /**
@@ -214,12 +216,14 @@ export const CageReaders: Record<string, (value: Partial<Cage>, n: ParseNode) =>
   'climate': (value, n) => { value.climate = n.getStringValue() ?? nullOrUndefined(n); },
   'heated': (value, n) => { value.heated = n.getBooleanValue() ?? nullOrUndefined(n); },
   'in': (value, n) => { value.in = n.getCollectionOfPrimitiveValues<string>('string') ?? nullOrUndefined(n); },
+  'inspectedOn': (value, n) => { value.inspectedOn = n.getStringValue() ?? nullOrUndefined(n); },
   'keeper': (value, n) => { value.keeper = objectOrNull(n, () => n.getObjectValue<AnyAnimal>(createAnimalFromDiscriminatorValue)); },
   'label': (value, n) => { value.label = n.getStringValue() ?? nullOrUndefined(n); },
   'notes': (value, n) => { value.notes = readJson(n); },
   'openedAt': (value, n) => { value.openedAt = n.getStringValue() ?? nullOrUndefined(n); },
   'residents': (value, n) => { value.residents = n.getCollectionOfObjectValues<AnyAnimal>(createAnimalFromDiscriminatorValue) ?? nullOrUndefined(n); },
   'seasons': (value, n) => { value.seasons = n.getCollectionOfPrimitiveValues<string>('string') ?? nullOrUndefined(n); },
+  'visitors': (value, n) => { value.visitors = n.getNumberValue() ?? nullOrUndefined(n); },
 };
 
 /**
@@ -249,12 +253,14 @@ export function serializeCageProperties(writer: SerializationWriter, value: Part
   writer.writeStringValue('climate', value.climate);
   writer.writeBooleanValue('heated', value.heated);
   writer.writeCollectionOfPrimitiveValues<string>('in', value.in);
+  writer.writeStringValue('inspectedOn', value.inspectedOn);
   writer.writeObjectValue<Animal>('keeper', value.keeper, serializeAnimal);
   writer.writeStringValue('label', value.label);
   writeJson(writer, 'notes', value.notes);
   writer.writeStringValue('openedAt', value.openedAt);
   writer.writeCollectionOfObjectValues<Animal>('residents', value.residents, serializeAnimal);
   writer.writeCollectionOfPrimitiveValues<string>('seasons', value.seasons);
+  writer.writeNumberValue('visitors', value.visitors);
 }
 
 /**
