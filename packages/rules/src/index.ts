@@ -31,5 +31,11 @@ export type {
   TargetState,
   ValidationContext,
 } from './types.js';
-export { createValidator, UnknownOperationError, type ValidateOptions, type Validator } from './validator.js';
+export {
+  citeFinding,
+  createValidator,
+  UnknownOperationError,
+  type ValidateOptions,
+  type Validator,
+} from './validator.js';
 export type { Visit } from './walk.js';

@@ -63,6 +63,8 @@ type Definitions = Readonly<Record<string, unknown>>;
  * string, an Int32 any integer), so each property of the spec with such a format gets it (again) in the definition
  * of its type (named as the client names it: the type's last segment, first letter upper-cased), and
  * '09/01/2022' or 2^40 are refused before the service refuses them, whichever schemas the layer is given.
+ * Plain properties only, as the generator tags them: a collection of dates or Int32s (the spec has none) would
+ * carry neither.
  */
 function withSpecFormats(definitions: Definitions, catalogue: Catalogue): Definitions {
   const result: Record<string, unknown> = { ...definitions };

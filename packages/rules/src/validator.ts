@@ -29,8 +29,11 @@ export interface Validator {
 
 const order = (d: RuleDiagnostic) => (d.severity === 'error' ? 0 : 1);
 
-/** A finding with the address of its page on learn.microsoft.com. */
-const cited = (finding: RuleFinding): RuleDiagnostic => ({
+/**
+ * A rule's finding with the address of its page on learn.microsoft.com, as the validator answers it: for a rule
+ * run on its own (the simulator checks an update merged with what it stores).
+ */
+export const citeFinding = (finding: RuleFinding): RuleDiagnostic => ({
   ...finding,
   url: learnUrl(finding.docs) ?? finding.docs,
 });
@@ -71,7 +74,7 @@ export function createValidator(
         return payload === undefined || payload === null || noParameters
           ? []
           : [
-              cited({
+              citeFinding({
                 ruleId: 'no-body',
                 severity: 'error',
                 path: '',
@@ -82,7 +85,7 @@ export function createValidator(
       }
       if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
         return [
-          cited({
+          citeFinding({
             ruleId: 'schema',
             severity: 'error',
             path: '',
@@ -100,7 +103,7 @@ export function createValidator(
         objects: objects(catalogue, payload, op.requestType),
       };
       const found: RuleDiagnostic[] = [];
-      for (const rule of rules) for (const d of rule.check(context)) found.push(cited(d));
+      for (const rule of rules) for (const d of rule.check(context)) found.push(citeFinding(d));
       const schema = schemaLayer.check(op.requestType, payload);
       if (found.length === 0) return schema;
       // A property the rules already explained is not repeated by the schema layer.

@@ -112,7 +112,8 @@ function wireType(p: PropertyIR, names: ReadonlyMap<string, string>): { type: st
       }
   }
   if (p.collection) {
-    // Tags describe the items of a collection: typescript-json-schema puts them on the array otherwise.
+    // Tags describe the items of a collection: typescript-json-schema puts them on the array otherwise. So a
+    // collection of dates or Int32s gets neither the format nor the range (the industryData spec has none).
     return { type: `Array<${item}>`, tags: [] };
   }
   return { type: item, tags };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, NS } from '../helpers.js';
+import { findings, NS, validator } from '../helpers.js';
 
 const fileFlow = {
   '@odata.type': `${NS}inboundFileFlow`,
@@ -48,8 +48,8 @@ describe('time-windows', () => {
     ],
     [
       'external.industryData.UpdateInboundFlows',
-      'an update moving only the end (the service checks it against the start)',
-      { '@odata.type': `${NS}inboundFileFlow`, expirationDateTime: '2020-01-01T00:00:00Z' },
+      'an update giving one end only (nothing to compare it with here)',
+      { '@odata.type': `${NS}inboundFileFlow`, effectiveDateTime: '2030-01-01T00:00:00Z' },
       [],
     ],
     [
@@ -68,7 +68,31 @@ describe('time-windows', () => {
       { ...fileFlow, effectiveDateTime: 'soon' },
       [],
     ],
+    [
+      'external.industryData.CreateInboundFlows',
+      'an end without an offset (the schema refuses it, in its own words)',
+      { ...fileFlow, expirationDateTime: '2025-07-31T00:00:00' },
+      [],
+    ],
+    [
+      'external.industryData.CreateInboundFlows',
+      'an end that is a calendar day, not a date-time (the schema refuses it)',
+      { ...fileFlow, expirationDateTime: '2025-07-31' },
+      [],
+    ],
     ['external.industryData.CreateYears', 'a school year', year, []],
+    [
+      'external.industryData.CreateYears',
+      'a last day written in words (the schema refuses it, in its own words)',
+      { ...year, endDate: 'August 31, 2025' },
+      [],
+    ],
+    [
+      'external.industryData.CreateYears',
+      'a last day that is no day (the schema refuses it)',
+      { ...year, startDate: '2025-03-01', endDate: '2025-02-30' },
+      [],
+    ],
     ['external.industryData.CreateYears', 'a year of one day', { ...year, endDate: '2025-09-01' }, []],
     [
       'external.industryData.CreateYears',
@@ -78,6 +102,21 @@ describe('time-windows', () => {
     ],
   ])('%s: %s', (operation, _name, body, want) => {
     expect(create(operation, body).map((d) => d.path)).toEqual(want);
+  });
+
+  it.each([
+    ['a last day written in words', { ...year, endDate: 'August 31, 2025' }, '/endDate'],
+    ['a last day in US order', { ...year, endDate: '08/31/2025' }, '/endDate'],
+  ])('leaves %s to the schema layer, whose words are answered', (_name, body, path) => {
+    const diagnostics = validator.validate('external.industryData.CreateYears', body);
+    expect(diagnostics.map((d) => [d.ruleId, d.path])).toEqual([['schema', path]]);
+  });
+
+  it('reads a date-time the same in every time zone (an offset is always given)', () => {
+    const body = { ...fileFlow, expirationDateTime: '2025-08-01T01:59:59+02:00' };
+    expect(create('external.industryData.CreateInboundFlows', body).map((d) => d.path)).toEqual([
+      '/expirationDateTime',
+    ]);
   });
 
   it('says which end comes first, with both values, and is an error', () => {

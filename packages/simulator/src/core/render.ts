@@ -3,6 +3,7 @@ import type { SimResponse } from '../http-types.js';
 import { isInternalKey, isObject, type Json, setKey } from '../json.js';
 import { page } from '../query/apply.js';
 import type { QueryOptions } from '../query/options.js';
+import { longestCached } from '../query/parsed-queries.js';
 import { childCollection } from '../store/store.js';
 import { contextPathOf } from './address.js';
 import type { Env, Outcome, RequestContext } from './context.js';
@@ -265,7 +266,7 @@ export class Renderer {
       const params = new URLSearchParams(search);
       for (const name of [...params.keys()]) if (/^\$?skip$/i.test(name)) params.delete(name);
       kept = params.toString().replaceAll('%24', '$');
-      if (search.length <= 2048) this.linkQueries.set(search, kept);
+      if (search.length <= longestCached) this.linkQueries.set(search, kept);
     }
     const path = canonicalPath(context);
     return `${this.env.link(path)}?${kept ? `${kept}&` : ''}$skip=${skip}`;

@@ -8,8 +8,8 @@ export interface ParsedQuery {
   readonly custom: Readonly<Record<string, string>>;
 }
 
-/** Query strings longer than this are parsed each time: a cache of a few hundred of them stays small. */
-const longestCached = 2048;
+/** Query strings longer than this are parsed each time (and their links built): a cache of them stays small. */
+export const longestCached = 2048;
 
 /**
  * The query strings of the requests seen last, each parsed once per operation. A client polling a list sends

@@ -1,4 +1,5 @@
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
+import { LRUCache } from 'lru-cache';
 import type { Model, OperationModel } from '../model/model.js';
 import { argumentsOf, keyOf, type PathSegment, parsePath } from './path.js';
 
@@ -110,8 +111,7 @@ export function createRouter(model: Model): Router {
   }
 
   // Clients ask for the same paths again and again (a list, a flow being polled): their routes are kept.
-  const cache = new Map<string, RouteResult>();
-  const cacheSize = 2048;
+  const cache = new LRUCache<string, RouteResult>({ max: 2048 });
 
   return {
     match(method, pathname) {
@@ -119,7 +119,6 @@ export function createRouter(model: Model): Router {
       const cached = cache.get(key);
       if (cached) return cached;
       const result = route(method, pathname);
-      if (cache.size >= cacheSize) cache.clear();
       cache.set(key, result);
       return result;
     },
