@@ -7,11 +7,40 @@ interface Lock {
   readonly pages: readonly { readonly path: string }[];
 }
 
+/** How much of the docs a spec came from a new folder lacks: the pages its lock lists that the folder has not. */
+export interface Shortfall {
+  readonly missing: number;
+  readonly listed: number;
+  readonly lockFile: string;
+}
+
 /**
- * Refuses to overwrite a spec with the extraction of a folder that holds only part of the docs it came from.
- * A folder with a few pages copied out of a docs clone extracts cleanly, and writing it would silently shrink
- * the committed spec (and, through regen, delete most of the client). The lock beside the spec lists the pages
- * it was derived from: when the new folder lacks more than half of them, the folder is the likelier mistake.
+ * The pages of the lock beside `specPath` (the docs the spec was derived from) that the fresh extraction lacks,
+ * when more than half are missing: then the folder is the likelier mistake (a few pages copied out of a docs
+ * clone extract cleanly). Undefined otherwise, or when there is no readable lock to compare with.
+ */
+export function partialFolder(specPath: string, fresh: { readonly lock: Lock }): Shortfall | undefined {
+  const lockFile = join(specPath, '..', 'docs.lock.json');
+  if (!existsSync(specPath) || !existsSync(lockFile)) return undefined;
+  let before: Lock;
+  try {
+    before = JSON.parse(readFileSync(lockFile, 'utf8')) as Lock;
+  } catch {
+    return undefined; // A lock that cannot be read says nothing of what the spec came from; the diff will show it.
+  }
+  if (!Array.isArray(before.pages) || before.pages.length === 0) return undefined;
+  const now = new Set(fresh.lock.pages.map((p) => p.path));
+  const missing = before.pages.filter((p) => !now.has(p.path)).length;
+  return missing * 2 > before.pages.length ? { missing, listed: before.pages.length, lockFile } : undefined;
+}
+
+/** `lacks 178 of the 181 pages specs/…/docs.lock.json lists for specs/…/openapi.yaml`. */
+export const shortfallWords = (shortfall: Shortfall, specPath: string): string =>
+  `lacks ${shortfall.missing} of the ${plural(shortfall.listed, 'page')} ${shortfall.lockFile} lists for ${specPath}`;
+
+/**
+ * Refuses to overwrite a spec with the extraction of a folder that holds only part of the docs it came from:
+ * writing it would silently shrink the committed spec (and, through regen, delete most of the client).
  * `--allow-partial` writes it anyway.
  */
 export function checkCoverage(
@@ -21,21 +50,10 @@ export function checkCoverage(
   allowPartial: boolean,
 ): void {
   if (allowPartial) return;
-  const hint = `give the whole folder (a docs clone, or its api-reference/beta), or --allow-partial to write it anyway`;
-  const lockFile = join(specPath, '..', 'docs.lock.json');
-  if (!existsSync(specPath) || !existsSync(lockFile)) return;
-  let before: Lock;
-  try {
-    before = JSON.parse(readFileSync(lockFile, 'utf8')) as Lock;
-  } catch {
-    return; // A lock that cannot be read says nothing of what the spec came from; the diff will show it.
-  }
-  if (!Array.isArray(before.pages) || before.pages.length === 0) return;
-  const now = new Set(fresh.lock.pages.map((p) => p.path));
-  const missing = before.pages.filter((p) => !now.has(p.path)).length;
-  if (missing * 2 > before.pages.length)
+  const shortfall = partialFolder(specPath, fresh);
+  if (shortfall)
     throw new UsageError(
-      `${docs} lacks ${missing} of the ${plural(before.pages.length, 'page')} ${lockFile} lists for ${specPath}: writing would drop most of the spec, so nothing was written; ${hint}`,
+      `${docs} ${shortfallWords(shortfall, specPath)}: writing would drop most of the spec, so nothing was written; give the whole folder (a docs clone, or its api-reference/beta), or --allow-partial to write it anyway`,
     );
 }
 

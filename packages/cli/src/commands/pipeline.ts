@@ -3,10 +3,11 @@ import { join, relative } from 'node:path';
 import type { Diagnostic, OpenApiDocument, SchemaObject } from '@sds-toolkit/openapi-model';
 import { parseCommandArgs, userPath } from '../args.js';
 import type { Command } from '../command.js';
+import { partialFolder, shortfallWords } from '../coverage.js';
 import { UsageError } from '../errors.js';
 import { checkFolderToWrite } from '../files.js';
 import { type CliIO, ExitCode } from '../io.js';
-import { paint } from '../output.js';
+import { paint, plural } from '../output.js';
 import { progress } from '../progress.js';
 import { repoRoot } from '../repo.js';
 import { extractDocsFolder } from '../spec-source.js';
@@ -28,7 +29,8 @@ import {
 const usage = `Usage: sds pipeline [--docs <dir>] [--report <dir>] [--skip-contracts] [--scenarios <dir>] [--json]
 
 The main job, docs to verified contracts, stage by stage:
-  1. extract the spec from the docs (--docs, or $GRAPH_DOCS_DIR; without one, the committed spec is used)
+  1. extract the spec from the docs (--docs, or $GRAPH_DOCS_DIR; without one, the committed spec is used);
+     a folder lacking most pages the committed spec came from fails this stage
   2. diff it against the committed spec (breaking / non-breaking / documentation / docs defect: a change
      the folder's docs defects explain is not an API change)
   3. regenerate the client and schemas and check they match what is committed
@@ -102,11 +104,16 @@ const stages: readonly [string, Stage][] = [
           .map(({ code, severity, message, file, line }) => ({ code, severity, message, file, line })),
       );
       const counts = countBySeverity(extraction.diagnostics);
-      return {
-        status: counts.error > 0 ? 'failed' : 'passed',
-        summary: `${extraction.lock.pages.length} pages → ${extraction.ir.operations.length} operations; ${counts.error} errors, ${counts.warning} docs defects (warnings)`,
-        details: [],
-      };
+      const summary = `${plural(extraction.lock.pages.length, 'page')} → ${plural(extraction.ir.operations.length, 'operation')}; ${counts.error} errors, ${counts.warning} docs defects (warnings)`;
+      // A few pages copied out of a docs clone extract cleanly: what follows would compare a fraction of the spec.
+      const shortfall = partialFolder(ctx.committedPath, extraction);
+      if (shortfall)
+        return {
+          status: 'failed',
+          summary: `${docs} ${shortfallWords({ ...shortfall, lockFile: relative(ctx.root, shortfall.lockFile) }, relative(ctx.root, ctx.committedPath))}: the stages below compare a part of the spec; give the whole folder (a docs clone, or its api-reference/beta). ${summary}`,
+          details: [],
+        };
+      return { status: counts.error > 0 ? 'failed' : 'passed', summary, details: [] };
     },
   ],
   [

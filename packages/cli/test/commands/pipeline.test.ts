@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +106,24 @@ describe('sds pipeline', () => {
       expect(summary.defects.byCode['path-casing']).toBeGreaterThan(0);
     },
   );
+
+  it('a docs folder that holds a fraction of the pages: extract fails saying so, exit 1', async () => {
+    const docsDir = join(reports, 'partial-docs');
+    const page = join(docsDir, 'api-reference/beta/resources');
+    mkdirSync(page, { recursive: true });
+    writeFileSync(
+      join(page, 'contoso-widget.md'),
+      '---\ntitle: "widget resource type"\n---\n\n# widget resource type\n\nA Contoso widget.\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | The widget. |\n',
+    );
+    const io = captureIO({});
+    expect(
+      await main(['pipeline', '--docs', docsDir, '--skip-contracts', '--report', join(reports, 'p')], io),
+    ).toBe(1);
+    expect(io.out).toMatch(
+      /1\. extract … failed \([\d.]+ s\): .*partial-docs lacks \d+ of the \d+ pages specs\/industrydata\/docs\.lock\.json lists for specs\/industrydata\/openapi\.yaml: the stages below compare a part of the spec; give the whole folder .*\. 1 page → 0 operations/,
+    );
+    expect(io.out).toMatch(/pipeline: FAILED in extract/);
+  }, 60_000);
 
   it('a scenarios folder that does not exist is a usage error naming it', async () => {
     const io = captureIO({});
