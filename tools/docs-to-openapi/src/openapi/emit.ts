@@ -7,6 +7,7 @@ import type {
 } from '@sds-toolkit/openapi-model';
 import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import type {
+  ExampleIR,
   OperationIR,
   ParameterIR,
   PermissionsIR,
@@ -48,6 +49,16 @@ const primitiveSchemas: Record<Primitive, SchemaObject> = {
 };
 
 export const sourceOf = (source: SourceRef): string => `${source.file}#L${source.line}`;
+
+/** A media type's `examples`, each with the page line it comes from; nothing when the page gives none. */
+const examplesOf = (examples: readonly ExampleIR[]) =>
+  examples.length > 0
+    ? {
+        examples: Object.fromEntries(
+          examples.map((e) => [e.name, { value: e.value, 'x-docs-source': sourceOf(e.source) }]),
+        ),
+      }
+    : {};
 const ref = (name: string): SchemaObject => ({ $ref: `#/components/schemas/${name}` });
 
 function propertySchema(
@@ -288,16 +299,7 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
           schema: op.requestParameters
             ? parametersSchema(op.requestParameters, known)
             : bodySchema(op.requestTypes, known),
-          ...(op.requestExamples.length > 0
-            ? {
-                examples: Object.fromEntries(
-                  op.requestExamples.map((e) => [
-                    e.name,
-                    { value: e.value, 'x-docs-source': sourceOf(e.source) },
-                  ]),
-                ),
-              }
-            : {}),
+          ...examplesOf(op.requestExamples),
         },
       },
     };
@@ -352,16 +354,7 @@ function operationObject(op: OperationIR, known: ReadonlySet<string>): Operation
             content: {
               'application/json': {
                 schema,
-                ...(op.responseExamples.length > 0
-                  ? {
-                      examples: Object.fromEntries(
-                        op.responseExamples.map((e) => [
-                          e.name,
-                          { value: e.value, 'x-docs-source': sourceOf(e.source) },
-                        ]),
-                      ),
-                    }
-                  : {}),
+                ...examplesOf(op.responseExamples),
               },
             },
           }
