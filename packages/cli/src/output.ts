@@ -1,8 +1,6 @@
 import type { CliIO } from './io.js';
 
-/** `1 error`, `2 errors`: counts people read. */
-export const plural = (count: number, word: string, many = `${word}s`): string =>
-  `${count} ${count === 1 ? word : many}`;
+export { plural } from '@sds-toolkit/openapi-model';
 
 export interface Paint {
   readonly red: (text: string) => string;

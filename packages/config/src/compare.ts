@@ -1,8 +1,8 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { concreteTypeOf } from './convert.js';
 import type { Kind } from './kinds.js';
 import type { ConfigModel, Shape } from './model.js';
 import { type ConfigObject, type ConfigValue, isObject } from './setup.js';
-import { byCodePoint } from './text.js';
 
 /** One property that differs, at its leaf (`configuration.additionalOptions.createTeam`). */
 export interface Change {
@@ -54,8 +54,8 @@ export function diffValue(
         return canonical(a) === canonical(b) ? [] : [{ property, path, from: a, to: b }];
       }
       if (shape.item.kind === 'value' || shape.item.kind === 'enum') {
-        const x = a.map(canonical).sort(byCodePoint);
-        const y = b.map(canonical).sort(byCodePoint);
+        const x = a.map(canonical).sort(compareCodePoints);
+        const y = b.map(canonical).sort(compareCodePoints);
         return x.length === y.length && x.every((v, i) => v === y[i])
           ? []
           : [{ property, path, from: a, to: b }];

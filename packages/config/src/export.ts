@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { Document, isScalar, visit } from 'yaml';
 import { type Kind, shortName, topKinds } from './kinds.js';
 import type { ConfigModel } from './model.js';
@@ -11,14 +12,13 @@ import {
   keyOf,
 } from './setup.js';
 import type { TenantState } from './tenant.js';
-import { byCodePoint } from './text.js';
 
 /** The environment variables a set-up names for its secrets, sorted. */
 export function secretVariables(value: unknown, into = new Set<string>()): string[] {
   if (isSecretRef(value)) into.add(value.env);
   else if (Array.isArray(value)) for (const v of value) secretVariables(v, into);
   else if (isObject(value)) for (const v of Object.values(value)) secretVariables(v, into);
-  return [...into].sort(byCodePoint);
+  return [...into].sort(compareCodePoints);
 }
 
 /** `type` and `displayName` first (what a reader looks for), then the rest as the spec orders them. */

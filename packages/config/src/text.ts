@@ -32,9 +32,4 @@ export function quotedList(items: readonly string[]): string {
   return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
 }
 
-/** `1 error`, `2 errors`. */
-export const plural = (count: number, word: string, many = `${word}s`): string =>
-  `${count} ${count === 1 ? word : many}`;
-
-/** Code-point order (never the locale's), for output that is the same everywhere. */
-export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export { plural } from '@sds-toolkit/openapi-model';

@@ -7,7 +7,15 @@ export {
 } from './diagnostic.js';
 export { loadSpec, parseSpec, SpecLoadError, schemaNameOfRef } from './load.js';
 export * from './openapi.js';
-export { article, byCodePoint, compareCodePoints, editDistance, shortName, withArticle } from './text.js';
+export {
+  article,
+  byCodePoint,
+  compareCodePoints,
+  editDistance,
+  plural,
+  shortName,
+  withArticle,
+} from './text.js';
 export {
   baseTypeChain,
   baseTypeName,

@@ -38,6 +38,10 @@ export const byCodePoint =
   (a: T, b: T): number =>
     compareCodePoints(key(a), key(b));
 
+/** `1 error`, `2 errors`: counts people read. */
+export const plural = (count: number, word: string, many = `${word}s`): string =>
+  `${count} ${count === 1 ? word : many}`;
+
 /**
  * The indefinite article a word takes in a message ("an inboundFileFlow", "a userProvisioningFlow"), by how it
  * sounds: a vowel letter that sounds like "you" or "won" takes "a" (unit, user, one), a silent h takes "an".

@@ -1,3 +1,4 @@
+import { compareCodePoints } from '@sds-toolkit/openapi-model';
 import { learnUrl } from '@sds-toolkit/rules';
 import type { PipelineReport } from './pipeline-report.js';
 
@@ -28,7 +29,7 @@ export function reportJson(
     spec: report.spec,
     defects: {
       count: report.defects.length,
-      byCode: Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      byCode: Object.fromEntries(Object.entries(byCode).sort(([a], [b]) => compareCodePoints(a, b))),
       items: report.defects.map((d) => ({ ...d, page: learnUrl(d.file) ?? null })),
     },
     diff: report.diff,

@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { compareCodePoints, plural } from '@sds-toolkit/openapi-model';
 import { learnUrl } from '@sds-toolkit/rules';
 import { type BenchSection, ratioChart } from './pipeline-bench.js';
 import { escapeHtml } from './pipeline-html.js';
@@ -112,7 +113,6 @@ const fold = (summary: string, body: readonly string[], className?: string) => [
   '</details>',
   '',
 ];
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Marks from common fonts (not emoji): they show the same in a terminal, a browser and a headless one. */
 const icon: Record<StageStatus | Outcome, string> = {
@@ -150,7 +150,7 @@ function fileLink(file: string, line: number | undefined, base: LinkBase, label?
 function countBy<T>(items: readonly T[], key: (t: T) => string): [string, number][] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...counts].sort(([a], [b]) => compareCodePoints(a, b));
 }
 
 const missedTargets = (sections: readonly BenchSection[]) =>
