@@ -202,9 +202,10 @@ async function serve(
           return refuse(400, ErrorCode.badRequest, 'the body is not valid UTF-8: send it UTF-8 encoded');
         throw error;
       }
-      // Node joins repeated request headers itself, but for a few (set-cookie) that a request does not carry.
+      // Node joins repeated request headers itself, but for set-cookie, the only one it keeps as an array (and one
+      // a request does not carry): looked up by name, not by a pass over every header of every request.
       let headers = request.headers as Record<string, string | undefined>;
-      if (Object.values(request.headers).some(Array.isArray)) {
+      if (request.headers['set-cookie'] !== undefined) {
         headers = {};
         for (const [k, v] of Object.entries(request.headers))
           headers[k] = Array.isArray(v) ? v.join(', ') : v;
